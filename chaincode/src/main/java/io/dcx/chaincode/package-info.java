@@ -1,0 +1,2 @@
+/** The dcx Fabric contract. */
+package io.dcx.chaincode;

@@ -1,0 +1,6 @@
+package io.dcx.tools;
+
+public final class DcxTools {
+    public static void main(String[] args) {
+    }
+}
