@@ -1,0 +1,50 @@
+package io.dcx.service.domain;
+
+/**
+ * Stable error codes of the dcx API. Clients match on these, so a code is never renamed or reused. Each has a
+ * category; the API layer turns a category into an HTTP status.
+ */
+public enum ErrorCode {
+    // request shape
+    INVALID_REQUEST(Category.INVALID),
+    MALFORMED_JSON(Category.INVALID),
+    EMPTY_FILE(Category.INVALID),
+    INVALID_KIND(Category.INVALID),
+    INVALID_TITLE(Category.INVALID),
+    INVALID_METADATA(Category.INVALID),
+    INVALID_SHARES(Category.INVALID),
+    INVALID_CONTENT_HASH(Category.INVALID),
+    UNSUPPORTED_MEDIA_TYPE(Category.UNSUPPORTED_MEDIA),
+    PAYLOAD_TOO_LARGE(Category.TOO_LARGE),
+    // security
+    UNAUTHENTICATED(Category.UNAUTHENTICATED),
+    FORBIDDEN(Category.FORBIDDEN),
+    // resources
+    NOT_FOUND(Category.NOT_FOUND),
+    WORK_NOT_FOUND(Category.NOT_FOUND),
+    ASSET_NOT_FOUND(Category.NOT_FOUND),
+    PARENT_NOT_FOUND(Category.UNPROCESSABLE),
+    DUPLICATE_CONTENT(Category.CONFLICT),
+    LEDGER_CONFLICT(Category.CONFLICT),
+    // contract refusals without a more specific mapping
+    CONTRACT_REJECTED(Category.UNPROCESSABLE),
+    // dependencies
+    LEDGER_UNAVAILABLE(Category.UNAVAILABLE),
+    INTERNAL_ERROR(Category.INTERNAL);
+
+    /** What kind of failure a code is; the API maps it to a status. */
+    public enum Category {
+        INVALID, UNSUPPORTED_MEDIA, TOO_LARGE, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE,
+        UNAVAILABLE, INTERNAL
+    }
+
+    private final Category category;
+
+    ErrorCode(Category category) {
+        this.category = category;
+    }
+
+    public Category category() {
+        return category;
+    }
+}
