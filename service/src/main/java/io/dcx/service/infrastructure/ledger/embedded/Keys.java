@@ -1,0 +1,58 @@
+package io.dcx.service.infrastructure.ledger.embedded;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+
+/**
+ * Fabric keys as the ledger stores them. LevelDB orders keys by their UTF-8 bytes, which is Unicode code point
+ * order; Java's {@link String#compareTo} is UTF-16 order, which differs above U+FFFF. Everything that orders keys
+ * in memory uses {@link #ORDER} so that it agrees with {@code bytea} order in PostgreSQL.
+ */
+final class Keys {
+    /** Code point order, the same as the order of the keys' UTF-8 bytes. */
+    static final Comparator<String> ORDER = Keys::compare;
+
+    /** The upper bound Fabric puts after a partial composite key: U+10FFFF. */
+    static final String MAX_UNICODE_RUNE = "\udbff\udfff";
+
+    /** What the shim sends for an unspecified range start: U+0001, which leaves composite keys (U+0000) out. */
+    static final String UNSPECIFIED_START_KEY = "\u0001";
+
+    private Keys() {
+    }
+
+    static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String key(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static int compare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /** Whether {@code key} is in [start, end), an empty or null end meaning no upper bound. */
+    static boolean inRange(String key, String start, String end, boolean endInclusive) {
+        if (compare(key, start) < 0) {
+            return false;
+        }
+        if (end == null || end.isEmpty()) {
+            return true;
+        }
+        int c = compare(key, end);
+        return endInclusive ? c <= 0 : c < 0;
+    }
+}
