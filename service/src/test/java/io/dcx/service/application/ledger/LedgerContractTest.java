@@ -61,7 +61,7 @@ public abstract class LedgerContractTest {
         return prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
-    protected static String sha256Hex(String text) {
+    public static String sha256Hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -71,7 +71,7 @@ public abstract class LedgerContractTest {
     }
 
     /** The JSON of works:RegisterWork for one work of one creator. */
-    protected static String workJson(String id, String contentHash, String account) {
+    public static String workJson(String id, String contentHash, String account) {
         ObjectNode work = JSON.createObjectNode();
         work.put("id", id);
         work.put("contentHash", contentHash);

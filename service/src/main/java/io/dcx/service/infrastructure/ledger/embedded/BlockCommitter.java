@@ -25,6 +25,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
 
@@ -42,6 +43,9 @@ final class BlockCommitter implements AutoCloseable {
     private record Pending(EmbeddedLedger.Endorsed tx, CompletableFuture<CommittedTransaction> result) {
     }
 
+    /** Put into the queue by close() to wake the committer from a batch wait; never committed. */
+    private static final Pending WAKE_UP = new Pending(null, null);
+
     /** A key's value after an earlier valid transaction of the block being validated; null value = deleted. */
     private record BlockWrite(byte[] value, Version version) {
     }
@@ -53,6 +57,8 @@ final class BlockCommitter implements AutoCloseable {
     private final BlockingQueue<Pending> queue;
     private final ReentrantReadWriteLock admission = new ReentrantReadWriteLock();
     private final Thread thread;
+    /** Ordered transactions whose block is not written yet. */
+    private final AtomicInteger uncommitted = new AtomicInteger();
     private Connection connection;
     private volatile long height;
     private byte[] lastHash;
@@ -86,15 +92,18 @@ final class BlockCommitter implements AutoCloseable {
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(true);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT pg_try_advisory_lock(?, hashtext(current_schema()))")) {
-                ps.setInt(1, LOCK_SPACE);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (!rs.getBoolean(1)) {
-                        throw new IllegalStateException("another embedded ledger is already running on this database"
-                                + " schema; only one may commit to it");
-                    }
+            // A session that just ended may still hold the lock for a moment while its backend exits: retry briefly.
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (!tryLock(c)) {
+                if (System.nanoTime() > giveUp) {
+                    throw new IllegalStateException("another embedded ledger is already running on this database"
+                            + " schema; only one may commit to it");
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the ledger lock", e);
                 }
             }
             c.setAutoCommit(false);
@@ -104,6 +113,32 @@ final class BlockCommitter implements AutoCloseable {
             throw e;
         }
         connection = c;
+    }
+
+    private static boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(current_schema()))")) {
+            ps.setInt(1, LOCK_SPACE);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private void unlockAndClose() {
+        try {
+            connection.rollback();
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT pg_advisory_unlock(?, hashtext(current_schema()))")) {
+                ps.setInt(1, LOCK_SPACE);
+                ps.execute();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            // Closing the session releases the lock as well, only a moment later.
+        }
+        ConnectionPool.closeQuietly(connection);
+        connection = null;
     }
 
     /**
@@ -174,6 +209,10 @@ final class BlockCommitter implements AutoCloseable {
         return height;
     }
 
+    int uncommitted() {
+        return uncommitted.get();
+    }
+
     /** Puts an endorsed transaction into the ordering queue; the future completes when its block is written. */
     CompletableFuture<CommittedTransaction> order(EmbeddedLedger.Endorsed tx, long deadline) {
         Pending pending = new Pending(tx, new CompletableFuture<>());
@@ -182,7 +221,10 @@ final class BlockCommitter implements AutoCloseable {
             if (!accepting) {
                 throw new LedgerUnavailableException("the embedded ledger is closing", null);
             }
+            uncommitted.incrementAndGet();
+            pending.result().whenComplete((done, failure) -> uncommitted.decrementAndGet());
             if (!queue.offer(pending, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                pending.result().cancel(false);
                 throw new LedgerUnavailableException("the ordering queue stayed full; transaction " + tx.txId()
                         + " was not ordered", null);
             }
@@ -203,8 +245,8 @@ final class BlockCommitter implements AutoCloseable {
         while (true) {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (stopping) {
+                if (first == null || first == WAKE_UP) {
+                    if (stopping && queue.isEmpty()) {
                         return;
                     }
                     continue;
@@ -218,12 +260,13 @@ final class BlockCommitter implements AutoCloseable {
                         break;
                     }
                     Pending next = queue.poll(wait, TimeUnit.NANOSECONDS);
-                    if (next == null) {
+                    if (next == null || next == WAKE_UP) {
                         break;
                     }
                     batch.add(next);
                     queue.drainTo(batch, options.maxBlockTransactions() - batch.size());
                 }
+                batch.remove(WAKE_UP);
                 commit(batch);
             } catch (InterruptedException e) {
                 // close() does not interrupt; treat it as a request to stop after the queue is drained.
@@ -447,6 +490,7 @@ final class BlockCommitter implements AutoCloseable {
             admission.writeLock().unlock();
         }
         stopping = true;
+        queue.offer(WAKE_UP); // if the queue is full the committer is busy anyway
         if (thread.isAlive()) {
             try {
                 thread.join();
@@ -456,11 +500,11 @@ final class BlockCommitter implements AutoCloseable {
         }
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
+        left.remove(WAKE_UP);
         failAll(left, new LedgerUnavailableException("the embedded ledger closed before ordering this transaction",
                 null));
         if (connection != null) {
-            ConnectionPool.closeQuietly(connection); // also releases the advisory lock
-            connection = null;
+            unlockAndClose();
         }
     }
 }

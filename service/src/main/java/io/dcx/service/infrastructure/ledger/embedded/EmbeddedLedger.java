@@ -375,6 +375,11 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
         }
     }
 
+    /** Transactions ordered but not yet in a written block (for tests and metrics). */
+    int uncommittedTransactions() {
+        return committer.uncommitted();
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new LedgerUnavailableException("the embedded ledger is closed", null);

@@ -100,7 +100,8 @@ final class OrgIdentities {
             Date notAfter = Date.from(now.plus(Duration.ofDays(365L * 20)));
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
 
-            X500Name caName = new X500Name("CN=ca." + domain + ",O=" + org + ",C=CN");
+            // RDNs in Fabric CA's encoding order (country first), so the names read "CN=..., OU=..., O=..., C=CN".
+            X500Name caName = new X500Name("C=CN,O=" + org + ",CN=ca." + domain);
             X509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(
                     caName, serial(), notBefore, notAfter, caName, caKeys.getPublic());
             ca.addExtension(Extension.basicConstraints, true, new BasicConstraints(1));
@@ -111,8 +112,8 @@ final class OrgIdentities {
             ContentSigner caSigner = new JcaContentSignerBuilder("SHA256withECDSA").build(caKeys.getPrivate());
             X509Certificate caCertificate = new JcaX509CertificateConverter().getCertificate(ca.build(caSigner));
 
-            X500Name clientName = new X500Name("CN=" + roleOf(identity) + "-client." + domain + ",OU=client,O="
-                    + org + ",C=CN");
+            X500Name clientName = new X500Name("C=CN,O=" + org + ",OU=client,CN=" + roleOf(identity) + "-client."
+                    + domain);
             X509v3CertificateBuilder client = new JcaX509v3CertificateBuilder(
                     caName, serial(), notBefore, notAfter, clientName, clientKeys.getPublic());
             client.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
