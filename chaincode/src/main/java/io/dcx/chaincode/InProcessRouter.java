@@ -4,6 +4,8 @@ import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Serializer;
@@ -41,8 +43,11 @@ import org.hyperledger.fabric.shim.ResponseUtils;
  *     without scanning for others;</li>
  * <li>{@link #invoke} is {@code ContractRouter.processRequest}: empty arguments answer success, an unknown
  *     transaction goes to the contract's unknown route, and any throwable becomes an error response through
- *     {@link ResponseUtils#newErrorResponse(Throwable)} (a contract refusal keeps its {@code "CODE: detail"}
- *     message and code payload; anything else answers "Unexpected error").</li>
+ *     {@link ResponseUtils#newErrorResponse(Throwable)}: a {@code ChaincodeException} keeps its message and
+ *     payload (a contract refusal: {@code "CODE: detail"} and the code; the shim's own routing errors, for example
+ *     "Undefined contract called" for an unknown contract name), anything else answers "Unexpected error" (for
+ *     example too few arguments, which the shim fails on before the contract runs; extra arguments are
+ *     ignored).</li>
  * </ul>
  *
  * <p>Use: build one router (it is immutable and thread-safe once built) and call {@link #invoke} with a
@@ -108,6 +113,11 @@ public final class InProcessRouter implements Chaincode {
      */
     public Optional<Transaction.TYPE> intent(final String name) {
         return Optional.ofNullable(intents.get(name));
+    }
+
+    /** Every transaction name this router serves, {@code "<contract>:<Transaction>"}. */
+    public Set<String> transactionNames() {
+        return java.util.Collections.unmodifiableSet(new TreeSet<>(intents.keySet()));
     }
 
     /** The shim's serializer registry without its class-path scan: every contract uses the default JSON one. */

@@ -47,8 +47,18 @@ final class TestChain {
     static final Instant START = Instant.parse("2025-03-01T08:00:00Z");
 
     final InMemoryLedger ledger = new InMemoryLedger();
+    private final Chaincode router;
     private Instant clock = START;
     private int sequence;
+
+    TestChain() {
+        this(ROUTER);
+    }
+
+    /** A chain run by another router, to compare it with {@link InProcessRouter}. */
+    TestChain(final Chaincode router) {
+        this.router = router;
+    }
 
     /** The timestamp the next transaction gets. */
     Instant clock() {
@@ -79,7 +89,7 @@ final class TestChain {
         synchronized (CAPTURED) {
             CAPTURED.clear();
         }
-        final Chaincode.Response response = ROUTER.invoke(stub);
+        final Chaincode.Response response = router.invoke(stub);
         return new Result(String.join(",", args), stub.getTxId(), clock, response, stub, captured());
     }
 
@@ -95,7 +105,7 @@ final class TestChain {
             CAPTURED.clear();
         }
 
-        final Chaincode.Response response = ROUTER.invoke(stub);
+        final Chaincode.Response response = router.invoke(stub);
         final Result result = new Result(transaction, txId, timestamp, response, stub, captured());
 
         assertThat(stub.openIterators()).as("open query iterators after %s", transaction).isZero();
