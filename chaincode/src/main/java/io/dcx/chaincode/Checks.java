@@ -2,6 +2,7 @@ package io.dcx.chaincode;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** Argument checks shared by the contracts; each failure is INVALID_ARGUMENT naming the argument. */
@@ -89,7 +90,7 @@ final class Checks {
         }
     }
 
-    /** One of {@code allowed} (exact, upper case), for enumerations carried as strings. */
+    /** A constant of {@code type} named exactly {@code value}, for enumerations carried as strings. */
     static <E extends Enum<E>> E oneOf(final Class<E> type, final String value, final String name) {
         if (value != null) {
             for (final E e : type.getEnumConstants()) {
@@ -99,7 +100,7 @@ final class Checks {
             }
         }
         throw ErrorCode.INVALID_ARGUMENT.exception(name + " must be one of "
-                + java.util.Arrays.toString(type.getEnumConstants()) + shown(value));
+                + Arrays.toString(type.getEnumConstants()) + shown(value));
     }
 
     /** Quotes a short rejected value in a message; long values are cut so messages stay small. */

@@ -1,6 +1,7 @@
 package io.dcx.chaincode;
 
 import java.lang.reflect.Method;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +118,7 @@ public final class InProcessRouter implements Chaincode {
 
     /** Every transaction name this router serves, {@code "<contract>:<Transaction>"}. */
     public Set<String> transactionNames() {
-        return java.util.Collections.unmodifiableSet(new TreeSet<>(intents.keySet()));
+        return Collections.unmodifiableSet(new TreeSet<>(intents.keySet()));
     }
 
     /** The shim's serializer registry without its class-path scan: every contract uses the default JSON one. */

@@ -1,5 +1,6 @@
 package io.dcx.chaincode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ final class Json {
     static JsonFields parseStored(final byte[] bytes, final String what) {
         try {
             return new JsonFields(new JSONObject(
-                    new JSONTokener(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), STRICT), STRICT), "");
+                    new JSONTokener(new String(bytes, StandardCharsets.UTF_8), STRICT), STRICT), "");
         } catch (JSONException e) {
             throw new IllegalStateException("stored " + what + " is not valid JSON", e);
         }

@@ -20,7 +20,8 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
  *     {@code WorkRegistered} with the work.</li>
  * <li>{@code works:RegisterWorks(batchJson)} SUBMIT: {@code {"works":[up to 500 work requests]}}; answers
  *     {@code {"results":[{"id","ok":true,"work":{..}} | {"id","ok":false,"code","message"}]}} in input order;
- *     one failed item does not fail the others; one event {@code WorksRegistered} {@code {"works":[..]}} if any
+ *     ({@code message} is the human detail, without the code); one failed item does not fail the others (a
+ *     malformed batch, more than 500 items or a refused identity fail the whole transaction); one event {@code WorksRegistered} {@code {"works":[..]}} if any
  *     work was registered (Fabric keeps one event per transaction).</li>
  * <li>{@code works:GetWork(id)}, {@code works:FindWorkByContentHash(contentHash)} EVALUATE: the work.</li>
  * <li>{@code works:ListWorksByCreator(accountId)} EVALUATE: array of works, in work id order.</li>
