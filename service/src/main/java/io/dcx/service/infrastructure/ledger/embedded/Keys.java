@@ -30,18 +30,24 @@ final class Keys {
     }
 
     static int compare(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
             if (ca != cb) {
-                return Integer.compare(ca, cb);
+                // UTF-16 order is code point order except that surrogates (D800-DFFF, which encode code points
+                // above FFFF) sort below E000-FFFF; lift them above.
+                if (ca >= Character.MIN_SURROGATE && cb >= Character.MIN_SURROGATE) {
+                    return Integer.compare(fixup(ca), fixup(cb));
+                }
+                return ca - cb;
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
         }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return a.length() - b.length();
+    }
+
+    private static int fixup(char c) {
+        return c >= 0xE000 ? c - 0x800 : c + 0x2000;
     }
 
     /** Whether {@code key} is in [start, end), an empty or null end meaning no upper bound. */

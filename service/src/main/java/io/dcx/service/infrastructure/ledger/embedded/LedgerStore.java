@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.PGStatement;
 
 /**
  * The SQL of the embedded ledger (tables of {@code V1__embedded_ledger.sql}). Stateless: every method takes the
@@ -106,8 +107,11 @@ final class LedgerStore {
             return versions;
         }
         byte[][] encoded = keys.stream().map(Keys::bytes).toArray(byte[][]::new);
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT key, block_number, tx_index FROM ledger_state WHERE key = ANY (?)")) {
+        // A join with unnest, planned for each call: a cached generic plan made while the table was small would
+        // scan it whole for every block, and "key = ANY (?)" would even compare every row with every key.
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.key, s.block_number, s.tx_index"
+                + " FROM unnest(?::bytea[]) AS k(key) JOIN ledger_state s ON s.key = k.key")) {
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
             Array array = c.createArrayOf("bytea", encoded);
             ps.setArray(1, array);
             try (ResultSet rs = ps.executeQuery()) {
@@ -253,7 +257,8 @@ final class LedgerStore {
             }
         }
         if (!deletes.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM ledger_state WHERE key = ANY (?::bytea[])")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM ledger_state s USING unnest(?::bytea[]) AS k(key) WHERE s.key = k.key")) {
                 ps.setArray(1, c.createArrayOf("bytea", deletes.stream().map(Keys::bytes).toArray(byte[][]::new)));
                 ps.executeUpdate();
             }
