@@ -57,7 +57,6 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
     /** The channel name the contract sees. */
     public static final String CHANNEL = "dcx";
 
-    private static final System.Logger LOG = System.getLogger(EmbeddedLedger.class.getName());
     private static final HexFormat HEX = HexFormat.of();
     private static final int SUCCESS = 200;
 
@@ -138,7 +137,6 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
                     ReadWriteSet rwSet, String eventName, byte[] eventPayload, byte[] payload) {
     }
 
-    private final DataSource dataSource;
     private final Options options;
     private final ContractRuntime contract;
     private final LedgerStore store = new LedgerStore();
@@ -150,7 +148,6 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
     private volatile boolean closed;
 
     private EmbeddedLedger(DataSource dataSource, Options options, ContractRuntime contract) {
-        this.dataSource = dataSource;
         this.options = options;
         this.contract = contract;
         this.pool = new ConnectionPool(dataSource, options.endorserConnections(), c -> {
@@ -386,7 +383,7 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
         }
     }
 
-    /** For the producer and tests: the identities in use. */
+    /** The client certificates in use (for tests). */
     Map<LedgerIdentity, String> certificates() {
         Map<LedgerIdentity, String> certificates = new EnumMap<>(LedgerIdentity.class);
         for (LedgerIdentity identity : LedgerIdentity.values()) {
@@ -395,15 +392,4 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
         return certificates;
     }
 
-    static String hex(byte[] bytes) {
-        return HEX.formatHex(bytes);
-    }
-
-    static System.Logger log() {
-        return LOG;
-    }
-
-    DataSource dataSource() {
-        return dataSource;
-    }
 }

@@ -49,16 +49,4 @@ final class Keys {
     private static int fixup(char c) {
         return c >= 0xE000 ? c - 0x800 : c + 0x2000;
     }
-
-    /** Whether {@code key} is in [start, end), an empty or null end meaning no upper bound. */
-    static boolean inRange(String key, String start, String end, boolean endInclusive) {
-        if (compare(key, start) < 0) {
-            return false;
-        }
-        if (end == null || end.isEmpty()) {
-            return true;
-        }
-        int c = compare(key, end);
-        return endInclusive ? c <= 0 : c < 0;
-    }
 }
