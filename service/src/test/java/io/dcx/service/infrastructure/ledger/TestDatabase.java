@@ -63,7 +63,7 @@ public final class TestDatabase implements AutoCloseable {
         ds.setUser(user);
         ds.setPassword(password);
         ds.setCurrentSchema(currentSchema);
-        ds.setApplicationName("dcx-ledger-test");
+        ds.setApplicationName(currentSchema); // lets a test find (and cut) its own sessions
         return ds;
     }
 
@@ -80,6 +80,15 @@ public final class TestDatabase implements AutoCloseable {
     public void execute(String sql) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
+        }
+    }
+
+    /** The single number a query answers. */
+    public long queryLong(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -3,7 +3,9 @@ package io.dcx.service.infrastructure.ledger.embedded;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -61,20 +63,26 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    /** Gives a connection back; a broken one (or any after {@link #close()}) is closed instead. */
+    /**
+     * Gives a connection back; a broken one (or any after {@link #close()}) is closed instead, and so are the idle
+     * ones, which most likely lost their sessions the same way (a database restart).
+     */
     void release(Connection connection, boolean broken) {
         boolean keep = false;
-        if (!broken) {
-            synchronized (this) {
-                if (!closed) {
-                    idle.addFirst(connection);
-                    keep = true;
-                }
+        List<Connection> discard = new ArrayList<>();
+        synchronized (this) {
+            if (!broken && !closed) {
+                idle.addFirst(connection);
+                keep = true;
+            } else if (broken) {
+                discard.addAll(idle);
+                idle.clear();
             }
         }
         if (!keep) {
-            closeQuietly(connection);
+            discard.add(connection);
         }
+        discard.forEach(ConnectionPool::closeQuietly);
         permits.release();
     }
 

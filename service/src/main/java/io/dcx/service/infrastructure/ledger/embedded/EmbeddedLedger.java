@@ -284,10 +284,25 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
         List<byte[]> allArgs = new ArrayList<>(parameters.size() + 1);
         allArgs.add(transaction.getBytes(StandardCharsets.UTF_8));
         allArgs.addAll(parameters);
+        // A simulation has no effects, so one that lost its database session (a restart of PostgreSQL, a cut
+        // connection) runs once more on a fresh one before the caller hears of it.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return simulateOnce(identity, transaction, parameters, allArgs, deadline);
+            } catch (StateAccessException e) {
+                if (attempt >= 2) {
+                    throw new LedgerUnavailableException("the embedded ledger's database failed while simulating "
+                            + transaction, e.getCause());
+                }
+            }
+        }
+    }
+
+    private Endorsed simulateOnce(LedgerIdentity identity, String transaction, List<byte[]> parameters,
+                                  List<byte[]> allArgs, long deadline) {
         byte[] nonce = new byte[24];
         random.nextBytes(nonce);
         Instant timestamp = options.clock().instant().truncatedTo(ChronoUnit.MICROS);
-
         Connection connection = borrow(deadline);
         boolean broken = false;
         try {
@@ -303,8 +318,7 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
             RuntimeException failure = stub.failure();
             if (failure instanceof StateAccessException) {
                 broken = true;
-                throw new LedgerUnavailableException("the embedded ledger's database failed while simulating "
-                        + transaction, failure.getCause());
+                throw failure;
             }
             if (failure != null) {
                 // The contract used something the embedded ledger does not offer: a programming error, say so.
@@ -353,14 +367,28 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
         }
     }
 
-    /** Runs work on a pooled connection in a read-only snapshot; the snapshot ends afterwards. */
+    /**
+     * Runs read-only work on a pooled connection in a snapshot, which ends afterwards. Work that fails on a
+     * connection that turns out to be dead runs once more on a fresh one.
+     */
     private <T> T withConnection(EventHub.ConnectionWork<T> work) throws Exception {
+        try {
+            return withConnectionOnce(work);
+        } catch (StateAccessException e) {
+            return withConnectionOnce(work);
+        }
+    }
+
+    private <T> T withConnectionOnce(EventHub.ConnectionWork<T> work) throws Exception {
         Connection connection = borrow(System.nanoTime() + options.submitTimeout().toNanos());
         boolean broken = false;
         try {
             return work.run(connection);
         } catch (SQLException e) {
             broken = true;
+            if (!connection.isValid(1)) {
+                throw new StateAccessException("the embedded ledger lost a database session", e);
+            }
             throw e;
         } finally {
             try {

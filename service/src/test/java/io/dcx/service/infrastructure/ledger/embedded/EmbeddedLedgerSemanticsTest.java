@@ -418,6 +418,46 @@ class EmbeddedLedgerSemanticsTest {
         assertThat(slow).extracting(ChaincodeEvent::txId).containsExactlyElementsOf(txIds);
     }
 
+    @Test
+    void afterItsDatabaseSessionsAreCutTheLedgerReportsUnavailableThenRecovers() throws Exception {
+        EmbeddedLedger ledger = ledger();
+        ledger.submit(LedgerIdentity.EXCHANGE, "test:Put", "before", "1");
+        long height = ledger.height();
+
+        String others = " FROM pg_stat_activity WHERE application_name = '" + database.schema()
+                + "' AND pid <> pg_backend_pid()";
+        database.execute("SELECT pg_terminate_backend(pid)" + others);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (database.queryLong("SELECT count(*)" + others) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        int unavailable = 0;
+        CommittedTransaction after = null;
+        for (int attempt = 0; attempt < 10 && after == null; attempt++) {
+            try {
+                after = ledger.submit(LedgerIdentity.EXCHANGE, "test:Put", "after", "2");
+            } catch (LedgerUnavailableException e) {
+                unavailable++;
+            }
+        }
+        assertThat(after).as("a submit succeeds again").isNotNull();
+        assertThat(unavailable).as("the cut sessions were noticed").isPositive();
+        assertThat(after.blockNumber()).isEqualTo(ledger.height() - 1).isGreaterThanOrEqualTo(height);
+        assertThat(text(ledger.evaluate(LedgerIdentity.EXCHANGE, "test:Get", "after"))).isEqualTo("2");
+        assertThat(ledger.verifyChain().intact()).isTrue();
+    }
+
+    @Test
+    void anUnreachableDatabaseIsUnavailable() {
+        org.postgresql.ds.PGSimpleDataSource nowhere = new org.postgresql.ds.PGSimpleDataSource();
+        nowhere.setURL("jdbc:postgresql://127.0.0.1:1/none");
+        nowhere.setConnectTimeout(2);
+
+        assertThatThrownBy(() -> EmbeddedLedger.start(nowhere, EmbeddedLedger.Options.defaults(), new TestChaincode()))
+                .isInstanceOf(LedgerUnavailableException.class);
+    }
+
     static void awaitSize(List<?> list, int size) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (list.size() < size) {
