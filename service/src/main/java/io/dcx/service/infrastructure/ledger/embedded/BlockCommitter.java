@@ -60,6 +60,8 @@ final class BlockCommitter implements AutoCloseable {
     /** Ordered transactions whose block is not written yet. */
     private final AtomicInteger uncommitted = new AtomicInteger();
     private Connection connection;
+    /** False while the committer has no working database session (after a failed block, until it reconnects). */
+    private volatile boolean connected;
     private volatile long height;
     private byte[] lastHash;
     private volatile boolean accepting = true;
@@ -113,6 +115,7 @@ final class BlockCommitter implements AutoCloseable {
             throw e;
         }
         connection = c;
+        connected = true;
     }
 
     private static boolean tryLock(Connection c) throws SQLException {
@@ -139,6 +142,7 @@ final class BlockCommitter implements AutoCloseable {
         }
         ConnectionPool.closeQuietly(connection);
         connection = null;
+        connected = false;
     }
 
     /**
@@ -207,6 +211,10 @@ final class BlockCommitter implements AutoCloseable {
 
     long height() {
         return height;
+    }
+
+    boolean connected() {
+        return connected;
     }
 
     int uncommitted() {
@@ -448,6 +456,7 @@ final class BlockCommitter implements AutoCloseable {
         if (connection != null) {
             ConnectionPool.closeQuietly(connection);
             connection = null;
+            connected = false;
         }
         reconnect();
     }
@@ -465,6 +474,7 @@ final class BlockCommitter implements AutoCloseable {
             if (connection != null) {
                 ConnectionPool.closeQuietly(connection);
                 connection = null;
+            connected = false;
             }
             return false;
         }

@@ -223,9 +223,14 @@ public final class EmbeddedLedger implements Ledger, AutoCloseable {
         return payload == null ? new byte[0] : payload;
     }
 
+    /** The committed height, kept in memory; unavailable while the committer has lost its database session. */
     @Override
     public long height() {
         checkOpen();
+        if (!committer.connected()) {
+            throw new LedgerUnavailableException("the embedded ledger's committer has no database session;"
+                    + " it reconnects with the next block", null);
+        }
         return committer.height();
     }
 
