@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class EventHub implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EventHub.class.getName());
     private static final int REPLAY_PAGE = 500;
+    private static final int LISTENER_ATTEMPTS = 3;
 
     /** The events of the valid transactions of one committed block (possibly none). */
     record BlockEvents(long number, List<ChaincodeEvent> events) {
@@ -176,12 +177,27 @@ final class EventHub implements AutoCloseable {
             }
         }
 
-        private void deliver(ChaincodeEvent event) {
-            try {
-                listener.onEvent(event);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "event listener failed on " + event.name() + " of transaction "
-                        + event.txId() + " in block " + event.blockNumber() + "; going on with the next event", e);
+        /**
+         * Hands one event to the listener. A listener that throws gets the same event again, a few times with a
+         * growing pause (a projector whose database hiccuped catches up); then the event is logged and skipped, so
+         * that one poisonous event cannot stop the subscription.
+         */
+        private void deliver(ChaincodeEvent event) throws InterruptedException {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    listener.onEvent(event);
+                    return;
+                } catch (RuntimeException e) {
+                    if (attempt >= LISTENER_ATTEMPTS || closed) {
+                        LOG.log(System.Logger.Level.ERROR, "event listener failed " + attempt + " time(s) on "
+                                + event.name() + " of transaction " + event.txId() + " in block "
+                                + event.blockNumber() + "; skipping it", e);
+                        return;
+                    }
+                    LOG.log(System.Logger.Level.WARNING, "event listener failed on " + event.name()
+                            + " of transaction " + event.txId() + "; trying again", e);
+                    Thread.sleep(200L * attempt);
+                }
             }
         }
 

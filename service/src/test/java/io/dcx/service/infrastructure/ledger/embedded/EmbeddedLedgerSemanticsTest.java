@@ -458,6 +458,29 @@ class EmbeddedLedgerSemanticsTest {
                 .isInstanceOf(LedgerUnavailableException.class);
     }
 
+    @Test
+    void aFailingListenerGetsTheEventAgainAndAPoisonousEventIsSkipped() throws Exception {
+        EmbeddedLedger ledger = ledger();
+        CommittedTransaction flaky = ledger.submit(LedgerIdentity.EXCHANGE, "test:Increment", "flaky");
+        CommittedTransaction poison = ledger.submit(LedgerIdentity.EXCHANGE, "test:Increment", "poison");
+        CommittedTransaction fine = ledger.submit(LedgerIdentity.EXCHANGE, "test:Increment", "fine");
+        java.util.concurrent.atomic.AtomicInteger flakyCalls = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> applied = new CopyOnWriteArrayList<>();
+
+        toClose.add(ledger.subscribe(flaky.blockNumber(), event -> {
+            String key = text(event.payload()).split("=")[0];
+            if (key.equals("poison") || key.equals("flaky") && flakyCalls.incrementAndGet() < 2) {
+                throw new IllegalStateException("the read model is down");
+            }
+            applied.add(event.txId());
+        }));
+
+        awaitSize(applied, 2);
+        Thread.sleep(200);
+        assertThat(applied).containsExactly(flaky.txId(), fine.txId()).doesNotContain(poison.txId());
+        assertThat(flakyCalls).hasValue(2);
+    }
+
     static void awaitSize(List<?> list, int size) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (list.size() < size) {
