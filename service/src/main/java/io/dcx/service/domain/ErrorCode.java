@@ -12,7 +12,8 @@ public enum ErrorCode {
     INVALID_KIND(Category.INVALID),
     INVALID_TITLE(Category.INVALID),
     INVALID_METADATA(Category.INVALID),
-    INVALID_SHARES(Category.INVALID),
+    // creators' shares in basis points: 1..20 distinct accounts, each 1..10000, summing to 10000, registrant among them
+    INVALID_SHARES(Category.UNPROCESSABLE),
     INVALID_CONTENT_HASH(Category.INVALID),
     UNSUPPORTED_MEDIA_TYPE(Category.UNSUPPORTED_MEDIA),
     PAYLOAD_TOO_LARGE(Category.TOO_LARGE),
@@ -24,12 +25,21 @@ public enum ErrorCode {
     WORK_NOT_FOUND(Category.NOT_FOUND),
     ASSET_NOT_FOUND(Category.NOT_FOUND),
     PARENT_NOT_FOUND(Category.UNPROCESSABLE),
+    // registration: kind IMAGE with bytes that are not a decodable image, or one too large to decode safely
+    NOT_AN_IMAGE(Category.UNPROCESSABLE),
+    IMAGE_TOO_LARGE(Category.UNPROCESSABLE),
+    // the files of works (download) and registrations held for review
+    CONTENT_NOT_FOUND(Category.NOT_FOUND),
+    REVIEW_NOT_FOUND(Category.NOT_FOUND),
+    REVIEW_PENDING(Category.CONFLICT),
+    REVIEW_ALREADY_DECIDED(Category.CONFLICT),
     DUPLICATE_CONTENT(Category.CONFLICT),
     LEDGER_CONFLICT(Category.CONFLICT),
     // contract refusals without a more specific mapping
     CONTRACT_REJECTED(Category.UNPROCESSABLE),
     // dependencies
     LEDGER_UNAVAILABLE(Category.UNAVAILABLE),
+    SIMILARITY_INDEX_NOT_READY(Category.UNAVAILABLE),
     INTERNAL_ERROR(Category.INTERNAL);
 
     /** What kind of failure a code is; the API maps it to a status. */
