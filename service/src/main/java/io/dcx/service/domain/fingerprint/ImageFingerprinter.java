@@ -1,0 +1,300 @@
+package io.dcx.service.domain.fingerprint;
+
+import java.awt.image.BufferedImage;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * The {@link FingerprintKind#IMAGE_DCT64} perceptual hash: 64 bits that stay close (small Hamming distance) when an
+ * image is resized, recompressed, slightly cropped, made brighter or given more contrast, or lightly watermarked,
+ * and are far apart for different images.
+ *
+ * <p>Algorithm (fixed: changing it would make stored fingerprints incomparable, so a change needs a new kind):
+ * <ol>
+ *   <li>decode the first frame with ImageIO (PNG, JPEG, GIF, BMP), compositing transparency onto white;</li>
+ *   <li>luma {@code 0.299 R + 0.587 G + 0.114 B};</li>
+ *   <li>area-average (box filter with exact fractional pixel coverage) down or up to 32x32;</li>
+ *   <li>2-D DCT-II (orthonormal) of the 32x32 block;</li>
+ *   <li>take the 64 lowest-frequency AC coefficients, the 8x8 block at rows and columns 1..8 (the DC term, which
+ *       carries only mean brightness, is left out);</li>
+ *   <li>bit i is set when coefficient i is above the median of the 64.</li>
+ * </ol>
+ * Thresholding at the median makes the hash independent of brightness and (linear) contrast; using only the lowest
+ * frequencies of a 32x32 reduction makes it insensitive to scale, compression noise and small local changes.
+ *
+ * <p>Decompression bombs: the image's size is read from its header before any pixel is decoded, and images above
+ * {@link #MAX_PIXELS} are refused. Large images are decoded with source subsampling, so the decoded raster stays
+ * small whatever the input size.
+ *
+ * <p>Thread-safe and stateless.
+ */
+public final class ImageFingerprinter {
+    /** Images with more pixels than this (50 megapixels) are not decoded at all. */
+    public static final long MAX_PIXELS = 50_000_000L;
+    /** Images narrower or lower than this carry too little to fingerprint. */
+    public static final int MIN_SIDE = 8;
+
+    static final int SIZE = 32;
+    private static final int DECODE_TARGET = 512;
+    /** Standard deviation of the 32x32 luma (0..255) below which an image is featureless (flat). */
+    private static final double MIN_STRUCTURE = 1.0;
+    private static final double[][] DCT = dctMatrix(SIZE);
+
+    /**
+     * Fingerprints an encoded image. The stream is read but not closed.
+     *
+     * @return the fingerprint, or empty if the bytes are not a decodable PNG/JPEG/GIF/BMP image, the image is larger
+     *         than {@link #MAX_PIXELS} or smaller than {@link #MIN_SIDE} on a side, or it is flat (no structure)
+     * @throws UncheckedIOException if reading the stream itself fails (not if its content is not an image)
+     */
+    public Optional<Fingerprint> fingerprint(InputStream imageBytes) {
+        TrackingInputStream in = new TrackingInputStream(imageBytes);
+        try {
+            Optional<BufferedImage> image = decode(in);
+            return image.flatMap(this::fingerprint);
+        } catch (IOException | RuntimeException e) {
+            if (in.failure != null) {
+                throw new UncheckedIOException(in.failure);
+            }
+            // ImageIO reports corrupt or truncated content as IIOException or as runtime exceptions from codecs.
+            return Optional.empty();
+        }
+    }
+
+    /** Fingerprints an already decoded image (same algorithm as for encoded bytes, without the size guard). */
+    public Optional<Fingerprint> fingerprint(BufferedImage image) {
+        if (image.getWidth() < MIN_SIDE || image.getHeight() < MIN_SIDE) {
+            return Optional.empty();
+        }
+        double[][] small = areaResize(luma(image), image.getWidth(), image.getHeight(), SIZE, SIZE);
+        if (standardDeviation(small) < MIN_STRUCTURE) {
+            return Optional.empty();
+        }
+        return Optional.of(new Fingerprint(FingerprintKind.IMAGE_DCT64, hash(dct2(small))));
+    }
+
+    private static Optional<BufferedImage> decode(InputStream in) throws IOException {
+        try (ImageInputStream iis = new MemoryCacheImageInputStream(in)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+            if (!readers.hasNext()) {
+                return Optional.empty();
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(iis, true, true);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width < MIN_SIDE || height < MIN_SIDE || width * height > MAX_PIXELS) {
+                    return Optional.empty();
+                }
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = (int) Math.max(1, Math.min(width, height) / DECODE_TARGET);
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                return Optional.ofNullable(reader.read(0, param));
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /** Luma of every pixel, row-major; transparent pixels are composited onto white. */
+    static double[] luma(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        double[] out = new double[w * h];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int argb = row[x];
+                double a = (argb >>> 24) / 255.0;
+                double r = (argb >> 16) & 0xff;
+                double g = (argb >> 8) & 0xff;
+                double b = argb & 0xff;
+                double y0 = 0.299 * r + 0.587 * g + 0.114 * b;
+                out[y * w + x] = y0 * a + 255.0 * (1 - a);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Box-filter resampling: each output pixel is the mean of the input area it covers, partial pixels weighted by
+     * the covered fraction. Separable (rows, then columns). Works for up- and down-scaling.
+     */
+    static double[][] areaResize(double[] src, int w, int h, int outW, int outH) {
+        double[][] horizontal = new double[h][outW];
+        double[][] wx = weights(w, outW);
+        for (int y = 0; y < h; y++) {
+            int base = y * w;
+            for (int ox = 0; ox < outW; ox++) {
+                double[] weights = wx[ox];
+                int first = (int) weights[0];
+                double sum = 0;
+                for (int k = 1; k < weights.length; k++) {
+                    sum += weights[k] * src[base + first + k - 1];
+                }
+                horizontal[y][ox] = sum;
+            }
+        }
+        double[][] out = new double[outH][outW];
+        double[][] wy = weights(h, outH);
+        for (int oy = 0; oy < outH; oy++) {
+            double[] weights = wy[oy];
+            int first = (int) weights[0];
+            for (int k = 1; k < weights.length; k++) {
+                double weight = weights[k];
+                double[] line = horizontal[first + k - 1];
+                for (int ox = 0; ox < outW; ox++) {
+                    out[oy][ox] += weight * line[ox];
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * For each output cell: {first input index, weight of input first, weight of first+1, ...}; weights are the
+     * covered fractions of each input pixel, normalised to sum to 1.
+     */
+    private static double[][] weights(int in, int out) {
+        double[][] all = new double[out][];
+        double scale = (double) in / out;
+        for (int o = 0; o < out; o++) {
+            double start = o * scale;
+            double end = (o + 1) * scale;
+            int first = (int) Math.floor(start);
+            int last = Math.min(in - 1, (int) Math.ceil(end) - 1);
+            double[] weights = new double[last - first + 2];
+            weights[0] = first;
+            for (int i = first; i <= last; i++) {
+                weights[i - first + 1] = (Math.min(end, i + 1) - Math.max(start, i)) / scale;
+            }
+            all[o] = weights;
+        }
+        return all;
+    }
+
+    private static double standardDeviation(double[][] block) {
+        double sum = 0;
+        double squares = 0;
+        int n = 0;
+        for (double[] row : block) {
+            for (double v : row) {
+                sum += v;
+                squares += v * v;
+                n++;
+            }
+        }
+        double mean = sum / n;
+        return Math.sqrt(Math.max(0, squares / n - mean * mean));
+    }
+
+    /** Orthonormal DCT-II basis: {@code m[k][n] = c(k) cos(pi (2n + 1) k / 2N)}. */
+    private static double[][] dctMatrix(int n) {
+        double[][] m = new double[n][n];
+        for (int k = 0; k < n; k++) {
+            double c = k == 0 ? Math.sqrt(1.0 / n) : Math.sqrt(2.0 / n);
+            for (int i = 0; i < n; i++) {
+                m[k][i] = c * Math.cos(Math.PI * (2 * i + 1) * k / (2.0 * n));
+            }
+        }
+        return m;
+    }
+
+    /** 2-D DCT-II as {@code D X D^T}; only the 9 lowest rows and columns are computed (all the hash needs). */
+    static double[][] dct2(double[][] x) {
+        int n = x.length;
+        int keep = 9;
+        double[][] rows = new double[n][keep];
+        for (int i = 0; i < n; i++) {
+            for (int v = 0; v < keep; v++) {
+                double s = 0;
+                for (int j = 0; j < n; j++) {
+                    s += x[i][j] * DCT[v][j];
+                }
+                rows[i][v] = s;
+            }
+        }
+        double[][] out = new double[keep][keep];
+        for (int u = 0; u < keep; u++) {
+            for (int v = 0; v < keep; v++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += DCT[u][i] * rows[i][v];
+                }
+                out[u][v] = s;
+            }
+        }
+        return out;
+    }
+
+    private static long hash(double[][] dct) {
+        double[] coefficients = new double[64];
+        for (int u = 0; u < 8; u++) {
+            for (int v = 0; v < 8; v++) {
+                coefficients[u * 8 + v] = dct[u + 1][v + 1];
+            }
+        }
+        double[] sorted = coefficients.clone();
+        java.util.Arrays.sort(sorted);
+        double median = (sorted[31] + sorted[32]) / 2;
+        long bits = 0;
+        for (int i = 0; i < 64; i++) {
+            if (coefficients[i] > median) {
+                bits |= 1L << (63 - i);
+            }
+        }
+        return bits;
+    }
+
+    /** Remembers an IOException of the underlying stream, to tell a broken stream from content that is no image. */
+    private static final class TrackingInputStream extends FilterInputStream {
+        IOException failure;
+
+        TrackingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return super.skip(n);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,406 @@
+package io.dcx.service.domain.fingerprint;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * An in-memory index of work fingerprints answering "which works are within Hamming distance d of this
+ * fingerprint?" without scanning all of them. Thread-safe: lookups run in parallel, changes are exclusive.
+ *
+ * <h2>Structure: multi-index hashing</h2>
+ * Each fingerprint is split into {@value #CHUNKS} chunks of 16 bits (chunk c holds the bits at positions
+ * {@code i % 4 == c}, so each chunk samples the whole fingerprint rather than one region of it). For every kind
+ * ({@link FingerprintKind}) and chunk there is a table of 65,536 buckets, one per chunk value; each bucket holds the
+ * full 64-bit fingerprints (a primitive {@code long[]}, scanned sequentially) and the entry numbers of the works
+ * whose chunk has that value. A lookup with distance {@code d = 4r + a} ({@code 0 <= a < 4}) probes, in chunk tables
+ * 0..a, every bucket whose value is within distance {@code r} of the query's chunk, and in chunk tables a+1..3 every
+ * bucket within {@code r - 1} (none when {@code r = 0}); every fingerprint found is checked against the full 64 bits.
+ *
+ * <h2>Guarantee: exact</h2>
+ * The answer contains every indexed fingerprint within {@code maxDistance} and nothing else, for every
+ * {@code maxDistance} from 0 to {@link #MAX_DISTANCE}. Proof (the pigeonhole principle, in the refined form of
+ * Norouzi, Punjani and Fleet, "Fast Exact Search in Hamming Space with Multi-Index Hashing", 2014): the chunks
+ * partition the 64 bits, so the four chunk distances sum to the full distance. If no chunk 0..a were within r and no
+ * chunk a+1..3 within r - 1, the sum would be at least {@code (a + 1)(r + 1) + (3 - a) r = 4r + a + 1 > d}. So every
+ * match is in at least one probed bucket, and the full comparison removes the rest. A match seen in several probed
+ * buckets is reported once: it is kept only in the first chunk table (in probing order) whose probe covers it.
+ *
+ * <h2>Cost</h2>
+ * Probes per lookup: 1 + 16 + 120 + 560 buckets per chunk up to radius 3 (d = 12: 4 x 697 = 2,788 buckets;
+ * d = 16: 2,517 + 3 x 697 = 4,608); with n fingerprints spread over the 65,536 values each bucket holds about
+ * n / 65,536 of them, so a lookup compares about {@code probes x n / 65536} fingerprints: ~43,000 at d = 12 and
+ * n = 1M, against 1M for a scan. Memory: per entry 4 x (8 + 4) bytes in the chunk tables (plus array growth slack),
+ * 8 bytes for the fingerprint, ~8 bytes in the id table and the work id string itself.
+ */
+public final class SimilarityIndex {
+    /** The largest {@code maxDistance} a lookup accepts (the guarantee holds up to here). */
+    public static final int MAX_DISTANCE = 16;
+
+    static final int CHUNKS = 4;
+    private static final int CHUNK_VALUES = 1 << 16;
+    private static final long[] CHUNK_MASKS = {
+            0x1111111111111111L, 0x2222222222222222L, 0x4444444444444444L, 0x8888888888888888L};
+    /** {@code PROBES[r]}: every 16-bit mask with at most r bits set. */
+    private static final int[][] PROBES = probes(MAX_DISTANCE / CHUNKS);
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<FingerprintKind, ChunkTables> tables = new EnumMap<>(FingerprintKind.class);
+    private final Entries entries = new Entries();
+
+    /**
+     * Adds a work's fingerprint, replacing the work's previous fingerprint if it had one.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public void add(String workId, Fingerprint fingerprint) {
+        Objects.requireNonNull(workId, "workId");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        lock.writeLock().lock();
+        try {
+            int existing = entries.find(workId);
+            if (existing >= 0) {
+                if (entries.kinds[existing] == fingerprint.kind() && entries.bits[existing] == fingerprint.bits()) {
+                    return;
+                }
+                removeSlot(existing);
+            }
+            int slot = entries.insert(workId, fingerprint);
+            tables.computeIfAbsent(fingerprint.kind(), k -> new ChunkTables()).add(slot, fingerprint.bits());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Removes a work; nothing happens if it is not indexed. */
+    public void remove(String workId) {
+        Objects.requireNonNull(workId, "workId");
+        lock.writeLock().lock();
+        try {
+            int slot = entries.find(workId);
+            if (slot >= 0) {
+                removeSlot(slot);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void removeSlot(int slot) {
+        tables.get(entries.kinds[slot]).remove(slot, entries.bits[slot]);
+        entries.delete(slot);
+    }
+
+    /** The fingerprint indexed for a work, if any. */
+    public Optional<Fingerprint> get(String workId) {
+        lock.readLock().lock();
+        try {
+            int slot = entries.find(workId);
+            return slot < 0 ? Optional.empty() : Optional.of(new Fingerprint(entries.kinds[slot], entries.bits[slot]));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The works whose fingerprint has the query's kind and is within {@code maxDistance} of it, closest first
+     * (ties by work id), at most {@code limit} of them. Exact: see the class comment.
+     *
+     * @throws IllegalArgumentException if {@code maxDistance} is outside 0..{@link #MAX_DISTANCE} or limit is negative
+     */
+    public List<SimilarMatch> near(Fingerprint query, int maxDistance, int limit) {
+        Objects.requireNonNull(query, "query");
+        if (maxDistance < 0 || maxDistance > MAX_DISTANCE) {
+            throw new IllegalArgumentException("maxDistance must be 0.." + MAX_DISTANCE + ", was " + maxDistance);
+        }
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        lock.readLock().lock();
+        try {
+            ChunkTables table = tables.get(query.kind());
+            if (table == null) {
+                return List.of();
+            }
+            Hits hits = new Hits();
+            table.search(query.bits(), maxDistance, hits);
+            return hits.toMatches(entries, limit);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The number of indexed works (of all kinds). */
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return entries.size;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Chunk value c of a fingerprint: its 16 bits at positions {@code i % 4 == c}, packed. */
+    static int chunk(long bits, int c) {
+        return (int) Long.compress(bits, CHUNK_MASKS[c]);
+    }
+
+    /** Probe radius per chunk for a distance: r for chunks 0..a, r - 1 (-1: skip) for the rest, d = 4r + a. */
+    static int[] radii(int d) {
+        int r = d / CHUNKS;
+        int a = d % CHUNKS;
+        int[] radii = new int[CHUNKS];
+        for (int c = 0; c < CHUNKS; c++) {
+            radii[c] = c <= a ? r : r - 1;
+        }
+        return radii;
+    }
+
+    private static int[][] probes(int maxRadius) {
+        int[][] byRadius = new int[maxRadius + 1][];
+        for (int r = 0; r <= maxRadius; r++) {
+            int radius = r;
+            byRadius[r] = java.util.stream.IntStream.range(0, CHUNK_VALUES)
+                    .filter(m -> Integer.bitCount(m) <= radius)
+                    .boxed()
+                    .sorted(Comparator.comparingInt(Integer::bitCount).thenComparingInt(Integer::intValue))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+        }
+        return byRadius;
+    }
+
+    /** The four chunk tables of one fingerprint kind. */
+    private static final class ChunkTables {
+        private final int[][] counts = new int[CHUNKS][CHUNK_VALUES];
+        private final long[][][] bits = new long[CHUNKS][CHUNK_VALUES][];
+        private final int[][][] slots = new int[CHUNKS][CHUNK_VALUES][];
+
+        void add(int slot, long fingerprint) {
+            for (int c = 0; c < CHUNKS; c++) {
+                int key = chunk(fingerprint, c);
+                int n = counts[c][key];
+                long[] b = bits[c][key];
+                if (b == null || n == b.length) {
+                    int capacity = b == null ? 2 : n + (n >> 1) + 1;
+                    bits[c][key] = b = b == null ? new long[capacity] : Arrays.copyOf(b, capacity);
+                    slots[c][key] = slots[c][key] == null ? new int[capacity] : Arrays.copyOf(slots[c][key], capacity);
+                }
+                b[n] = fingerprint;
+                slots[c][key][n] = slot;
+                counts[c][key] = n + 1;
+            }
+        }
+
+        void remove(int slot, long fingerprint) {
+            for (int c = 0; c < CHUNKS; c++) {
+                int key = chunk(fingerprint, c);
+                int n = counts[c][key];
+                int[] s = slots[c][key];
+                for (int k = 0; k < n; k++) {
+                    if (s[k] == slot) {
+                        s[k] = s[n - 1];
+                        bits[c][key][k] = bits[c][key][n - 1];
+                        counts[c][key] = n - 1;
+                        if (n - 1 == 0) {
+                            bits[c][key] = null;
+                            slots[c][key] = null;
+                        } else if (n - 1 < s.length / 4) {
+                            bits[c][key] = Arrays.copyOf(bits[c][key], (n - 1) * 2);
+                            slots[c][key] = Arrays.copyOf(s, (n - 1) * 2);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+
+        void search(long query, int d, Hits hits) {
+            int[] radii = radii(d);
+            for (int c = 0; c < CHUNKS; c++) {
+                if (radii[c] < 0) {
+                    continue;
+                }
+                int q = chunk(query, c);
+                int[] probes = PROBES[radii[c]];
+                int[] count = counts[c];
+                long[][] bucketBits = bits[c];
+                for (int probe : probes) {
+                    int key = q ^ probe;
+                    int n = count[key];
+                    if (n == 0) {
+                        continue;
+                    }
+                    long[] b = bucketBits[key];
+                    for (int k = 0; k < n; k++) {
+                        long x = b[k] ^ query;
+                        int distance = Long.bitCount(x);
+                        if (distance <= d && !coveredEarlier(x, c, radii)) {
+                            hits.add(distance, slots[c][key][k]);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Whether a chunk table probed before chunk c already reached this fingerprint (x = it XOR the query). */
+        private static boolean coveredEarlier(long x, int c, int[] radii) {
+            for (int j = 0; j < c; j++) {
+                if (radii[j] >= 0 && Long.bitCount(x & CHUNK_MASKS[j]) <= radii[j]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Matches collected by a lookup, as (distance, entry) pairs packed into longs. */
+    private static final class Hits {
+        private long[] packed = new long[16];
+        private int size;
+
+        void add(int distance, int slot) {
+            if (size == packed.length) {
+                packed = Arrays.copyOf(packed, size * 2);
+            }
+            packed[size++] = ((long) distance << 32) | slot;
+        }
+
+        List<SimilarMatch> toMatches(Entries entries, int limit) {
+            Arrays.sort(packed, 0, size);
+            List<SimilarMatch> out = new ArrayList<>(Math.min(size, limit));
+            int i = 0;
+            while (i < size && out.size() < limit) {
+                int distance = (int) (packed[i] >>> 32);
+                int j = i;
+                while (j < size && (int) (packed[j] >>> 32) == distance) {
+                    j++;
+                }
+                // One distance at a time, ordered by id (entry numbers carry no order).
+                List<String> ids = new ArrayList<>(j - i);
+                for (int k = i; k < j; k++) {
+                    ids.add(entries.ids[(int) packed[k]]);
+                }
+                ids.sort(null);
+                for (String id : ids) {
+                    if (out.size() == limit) {
+                        break;
+                    }
+                    out.add(new SimilarMatch(id, distance));
+                }
+                i = j;
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The indexed works by entry number (slot): id, kind and fingerprint in parallel arrays, freed slots reused, and
+     * an open-addressing hash table (linear probing, slot + 1 per cell, 0 = empty) from work id to slot.
+     */
+    private static final class Entries {
+        String[] ids = new String[16];
+        long[] bits = new long[16];
+        FingerprintKind[] kinds = new FingerprintKind[16];
+        int size;
+        private int used;
+        private int[] free = new int[16];
+        private int freeCount;
+        private int[] table = new int[32];
+
+        int find(String id) {
+            int mask = table.length - 1;
+            for (int i = home(id, mask); ; i = (i + 1) & mask) {
+                int cell = table[i];
+                if (cell == 0) {
+                    return -1;
+                }
+                if (ids[cell - 1].equals(id)) {
+                    return cell - 1;
+                }
+            }
+        }
+
+        int insert(String id, Fingerprint fingerprint) {
+            if ((size + 1) * 2 > table.length) {
+                rehash(table.length * 2);
+            }
+            int slot;
+            if (freeCount > 0) {
+                slot = free[--freeCount];
+            } else {
+                if (used == ids.length) {
+                    int capacity = ids.length * 2;
+                    ids = Arrays.copyOf(ids, capacity);
+                    bits = Arrays.copyOf(bits, capacity);
+                    kinds = Arrays.copyOf(kinds, capacity);
+                }
+                slot = used++;
+            }
+            ids[slot] = id;
+            bits[slot] = fingerprint.bits();
+            kinds[slot] = fingerprint.kind();
+            size++;
+            place(slot);
+            return slot;
+        }
+
+        void delete(int slot) {
+            int mask = table.length - 1;
+            int i = home(ids[slot], mask);
+            while (table[i] != slot + 1) {
+                i = (i + 1) & mask;
+            }
+            // Backward-shift deletion keeps every remaining id reachable from its home cell without tombstones.
+            table[i] = 0;
+            for (int j = (i + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
+                int h = home(ids[table[j] - 1], mask);
+                boolean movable = i <= j ? (h <= i || h > j) : (h <= i && h > j);
+                if (movable) {
+                    table[i] = table[j];
+                    table[j] = 0;
+                    i = j;
+                }
+            }
+            ids[slot] = null;
+            kinds[slot] = null;
+            size--;
+            if (freeCount == free.length) {
+                free = Arrays.copyOf(free, freeCount * 2);
+            }
+            free[freeCount++] = slot;
+        }
+
+        private void place(int slot) {
+            int mask = table.length - 1;
+            int i = home(ids[slot], mask);
+            while (table[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            table[i] = slot + 1;
+        }
+
+        private void rehash(int capacity) {
+            table = new int[capacity];
+            for (int slot = 0; slot < used; slot++) {
+                if (ids[slot] != null) {
+                    place(slot);
+                }
+            }
+        }
+
+        private static int home(String id, int mask) {
+            int h = id.hashCode() * 0x9e3779b9;
+            return (h ^ (h >>> 16)) & mask;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.dcx.service.domain.fingerprint;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The {@link FingerprintKind#TEXT_SIMHASH64} fingerprint: a 64-bit SimHash over shingles of normalised text. Texts
+ * that differ only in layout (line breaks, spaces), punctuation, letter case, full-width/half-width forms or by a
+ * few edits stay at a small Hamming distance; different texts land far apart.
+ *
+ * <p>Algorithm (fixed: changing it would make stored fingerprints incomparable, so a change needs a new kind):
+ * <ol>
+ *   <li>Unicode NFKC (folds full-width Latin letters and digits, compatibility forms), then lower case (root
+ *       locale);</li>
+ *   <li>tokens: every ideograph, kana or hangul syllable is a token of its own; every run of other letters and
+ *       digits is a token (a word); everything else (punctuation, symbols, whitespace) only separates tokens;</li>
+ *   <li>shingles: all runs of {@link #SHINGLE} consecutive tokens;</li>
+ *   <li>each shingle is hashed with FNV-1a 64 over its UTF-8 bytes (tokens joined by a 0x1F separator), followed by
+ *       the SplitMix64 finaliser so every output bit depends on every input bit; both are fixed public constants,
+ *       so the fingerprint is the same on every JVM and version (unlike {@code String.hashCode});</li>
+ *   <li>SimHash: for each of the 64 bits, add 1 per shingle occurrence whose hash has the bit set and subtract 1
+ *       otherwise; the bit is set when the sum is positive.</li>
+ * </ol>
+ *
+ * <p>Thread-safe and stateless.
+ */
+public final class TextFingerprinter {
+    /** Tokens per shingle. */
+    static final int SHINGLE = 2;
+    /** Texts with fewer shingles than this are too short to fingerprint meaningfully. */
+    public static final int MIN_SHINGLES = 16;
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    /**
+     * Fingerprints a text.
+     *
+     * @return the fingerprint, or empty if the text has fewer than {@link #MIN_SHINGLES} shingles
+     */
+    public Optional<Fingerprint> fingerprint(String text) {
+        List<String> tokens = tokens(text);
+        int shingles = tokens.size() - SHINGLE + 1;
+        if (shingles < MIN_SHINGLES) {
+            return Optional.empty();
+        }
+        int[] votes = new int[64];
+        StringBuilder shingle = new StringBuilder();
+        for (int i = 0; i < shingles; i++) {
+            shingle.setLength(0);
+            for (int k = 0; k < SHINGLE; k++) {
+                if (k > 0) {
+                    shingle.append('\u001f');
+                }
+                shingle.append(tokens.get(i + k));
+            }
+            long h = hash64(shingle.toString());
+            for (int bit = 0; bit < 64; bit++) {
+                votes[bit] += ((h >>> bit) & 1L) != 0 ? 1 : -1;
+            }
+        }
+        long bits = 0;
+        for (int bit = 0; bit < 64; bit++) {
+            if (votes[bit] > 0) {
+                bits |= 1L << bit;
+            }
+        }
+        return Optional.of(new Fingerprint(FingerprintKind.TEXT_SIMHASH64, bits));
+    }
+
+    /**
+     * Fingerprints a text file's bytes: UTF-8 (a byte order mark is skipped), UTF-16 when it starts with a UTF-16
+     * byte order mark, otherwise GB18030 when the bytes are not valid UTF-8.
+     *
+     * @return the fingerprint, or empty if the text is too short or the bytes look binary (control characters other
+     *         than tab, line feed, form feed and carriage return)
+     */
+    public Optional<Fingerprint> fingerprint(byte[] utf8OrOtherBytes) {
+        return decode(utf8OrOtherBytes).flatMap(this::fingerprint);
+    }
+
+    static Optional<String> decode(byte[] bytes) {
+        String text;
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+            text = decodeUtf8OrGb18030(bytes, 3);
+        } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
+            text = new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
+            text = new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        } else {
+            text = decodeUtf8OrGb18030(bytes, 0);
+        }
+        return looksBinary(text) ? Optional.empty() : Optional.of(text);
+    }
+
+    private static String decodeUtf8OrGb18030(byte[] bytes, int offset) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(buffer).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(bytes, offset, bytes.length - offset, GB18030);
+        }
+    }
+
+    /** More than 1 in 1000 characters (at least one) a control character other than whitespace, or any NUL. */
+    private static boolean looksBinary(String text) {
+        int controls = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return true;
+            }
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+                controls++;
+            }
+        }
+        return controls > Math.max(1, text.length() / 1000);
+    }
+
+    /** The normalised tokens of a text (see the class comment). */
+    static List<String> tokens(String text) {
+        String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        List<String> tokens = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < normalised.length(); ) {
+            int cp = normalised.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isSyllabic(cp)) {
+                flush(word, tokens);
+                tokens.add(Character.toString(cp));
+            } else if (Character.isLetterOrDigit(cp) || isCombiningMark(cp)) {
+                word.appendCodePoint(cp);
+            } else {
+                flush(word, tokens);
+            }
+        }
+        flush(word, tokens);
+        return tokens;
+    }
+
+    private static void flush(StringBuilder word, List<String> tokens) {
+        if (!word.isEmpty()) {
+            tokens.add(word.toString());
+            word.setLength(0);
+        }
+    }
+
+    /** Scripts written without spaces between words, where one character is the natural unit. */
+    private static boolean isSyllabic(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN
+                || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA
+                || script == Character.UnicodeScript.HANGUL
+                || script == Character.UnicodeScript.THAI;
+    }
+
+    private static boolean isCombiningMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    /** FNV-1a 64 over the UTF-8 bytes, then the SplitMix64 finaliser. */
+    static long hash64(String s) {
+        long h = FNV_OFFSET;
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= FNV_PRIME;
+        }
+        h ^= h >>> 30;
+        h *= 0xbf58476d1ce4e5b9L;
+        h ^= h >>> 27;
+        h *= 0x94d049bb133111ebL;
+        h ^= h >>> 31;
+        return h;
+    }
+}
