@@ -61,7 +61,7 @@ class WorkResourceTest {
     @Test
     @TestSecurity(user = "alice", roles = "creator")
     void registersAWorkAndShowsItsChainFacts() throws Exception {
-        byte[] bytes = uniqueBytes();
+        byte[] bytes = TestImages.png(TestImages.freshScene());
         long heightBefore = ledger.height();
 
         String id = upload(bytes, "Sunrise over the Bund", "image", "{\"year\":2026,\"medium\":\"digital\"}")
@@ -97,7 +97,7 @@ class WorkResourceTest {
     @Test
     @TestSecurity(user = "alice", roles = "creator")
     void anExactDuplicateIsRefusedNamingTheEarlierWork() {
-        byte[] bytes = uniqueBytes();
+        byte[] bytes = TestImages.png(TestImages.freshScene());
         String first = upload(bytes, "Original", "IMAGE", null).statusCode(201).extract().path("id");
         long rows = workRows();
         long height = ledger.height();

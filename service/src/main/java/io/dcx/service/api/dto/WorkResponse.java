@@ -7,7 +7,10 @@ import io.dcx.service.domain.Work;
 import java.time.Instant;
 import java.util.List;
 
-/** A registered work as the API shows it. {@code registeredAt} is the chain transaction's timestamp. */
+/**
+ * A registered work as the API shows it. {@code registeredAt} is the chain transaction's timestamp.
+ * {@code fingerprintNote} (only in the answer to a registration) says why a work has no perceptual fingerprint.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkResponse(
         String id,
@@ -25,11 +28,16 @@ public record WorkResponse(
         Long sizeBytes,
         String txId,
         long blockNumber,
-        Instant registeredAt) {
+        Instant registeredAt,
+        String fingerprintNote) {
 
     public static WorkResponse of(Work w) {
+        return of(w, null);
+    }
+
+    public static WorkResponse of(Work w, String fingerprintNote) {
         return new WorkResponse(w.id(), w.contentHash(), w.fingerprint(), w.fingerprintKind(), w.status(), w.title(),
                 w.kind(), w.registrant(), w.creators(), w.metadataHash(), w.metadataJson(), w.contentType(),
-                w.sizeBytes(), w.txId(), w.blockNumber(), w.registeredAt());
+                w.sizeBytes(), w.txId(), w.blockNumber(), w.registeredAt(), fingerprintNote);
     }
 }
