@@ -32,38 +32,45 @@ public class PanacheWorkCatalog implements WorkCatalog, PanacheRepositoryBase<Wo
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void upsert(Work work) {
-        WorkEntity row = findById(work.id());
-        boolean fresh = row == null;
-        if (fresh) {
-            row = new WorkEntity();
-            row.id = work.id();
-        }
-        row.contentHash = work.contentHash();
-        row.title = work.title();
-        row.kind = work.kind();
-        row.fingerprint = work.fingerprint();
-        row.fingerprintKind = work.fingerprintKind();
-        row.status = work.status();
-        row.registrant = work.registrant();
-        row.creatorsJson = write(work.creators());
-        row.metadataHash = work.metadataHash();
-        // Off-chain facts are only known to the request that uploaded the file: keep them when a chain event
-        // refreshes the row.
-        if (work.metadataJson() != null) {
-            row.metadataJson = work.metadataJson();
-        }
-        if (work.contentType() != null) {
-            row.contentType = work.contentType();
-        }
-        if (work.sizeBytes() != null) {
-            row.sizeBytes = work.sizeBytes();
-        }
-        row.txId = work.txId();
-        row.blockNumber = work.blockNumber();
-        row.registeredAt = work.registeredAt();
-        if (fresh) {
-            persist(row);
-        }
+        // One statement, not find-then-persist: the request that registered a work and the chain event projector
+        // write the same row at about the same time, and both must succeed. Chain facts are refreshed; off-chain
+        // facts (metadata, content type, size) are only known to the request that uploaded the file, so a chain
+        // event that does not carry them keeps them.
+        getEntityManager().createNativeQuery("""
+                INSERT INTO work (id, content_hash, title, kind, fingerprint, fingerprint_kind, status, registrant,
+                    creators_json, metadata_hash, metadata_json, content_type, size_bytes, tx_id, block_number,
+                    registered_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                ON CONFLICT (id) DO UPDATE SET
+                    content_hash = EXCLUDED.content_hash, title = EXCLUDED.title, kind = EXCLUDED.kind,
+                    fingerprint = EXCLUDED.fingerprint, fingerprint_kind = EXCLUDED.fingerprint_kind,
+                    status = EXCLUDED.status, registrant = EXCLUDED.registrant,
+                    creators_json = EXCLUDED.creators_json, metadata_hash = EXCLUDED.metadata_hash,
+                    metadata_json = COALESCE(EXCLUDED.metadata_json, work.metadata_json),
+                    content_type = COALESCE(EXCLUDED.content_type, work.content_type),
+                    size_bytes = COALESCE(EXCLUDED.size_bytes, work.size_bytes),
+                    tx_id = EXCLUDED.tx_id,
+                    block_number = CASE WHEN EXCLUDED.block_number < 0 THEN work.block_number
+                                        ELSE EXCLUDED.block_number END,
+                    registered_at = EXCLUDED.registered_at""")
+                .setParameter(1, work.id())
+                .setParameter(2, work.contentHash())
+                .setParameter(3, work.title())
+                .setParameter(4, work.kind())
+                .setParameter(5, work.fingerprint())
+                .setParameter(6, work.fingerprintKind())
+                .setParameter(7, work.status())
+                .setParameter(8, work.registrant())
+                .setParameter(9, write(work.creators()))
+                .setParameter(10, work.metadataHash())
+                .setParameter(11, work.metadataJson())
+                .setParameter(12, work.contentType())
+                .setParameter(13, work.sizeBytes())
+                .setParameter(14, work.txId())
+                .setParameter(15, work.blockNumber())
+                .setParameter(16, work.registeredAt())
+                .executeUpdate();
+        // A WorkEntity read earlier in the same transaction still shows the row as it was; no caller reads it again.
     }
 
     private static Work toWork(WorkEntity e) {
