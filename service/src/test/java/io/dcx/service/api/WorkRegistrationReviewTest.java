@@ -361,6 +361,61 @@ class WorkRegistrationReviewTest {
     }
 
     @Test
+    @TestSecurity(user = "olivia", roles = "operator")
+    void twoOperatorsDecidingAtOnceDecideOnce() throws Exception {
+        Original original = alicesOriginal();
+        RegistrationReview held = fixtures.held("dave", original.copy(), "Raced decision", "IMAGE", "image/jpeg");
+        long height = ledger.height();
+        List<Integer> statuses = race(2, () -> given().contentType("application/json")
+                .body("{\"decision\":\"REGISTER\"}")
+                .post("/api/v1/registrations/reviews/" + held.id() + "/decision")
+                .then().extract().statusCode());
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        assertThat(ledger.height()).as("one registration on chain").isEqualTo(height + 1);
+    }
+
+    @Test
+    @TestSecurity(user = "olivia", roles = "operator")
+    void bytesRegisteredMeanwhileByAnotherClientCannotBeApproved() {
+        Original original = alicesOriginal();
+        RegistrationReview held = fixtures.held("dave", original.copy(), "Too late", "IMAGE", "image/jpeg");
+        // Another client of the chain registers the same bytes under another id.
+        ledger.submit(LedgerIdentity.COPYRIGHT, "works:RegisterWork", chainRequest("wk_other" + held.id().substring(3),
+                held));
+        given().contentType("application/json").body("{\"decision\":\"REGISTER\"}")
+                .post("/api/v1/registrations/reviews/" + held.id() + "/decision")
+                .then().statusCode(409).body("code", equalTo("DUPLICATE_CONTENT"))
+                .body("existingWorkId", equalTo("wk_other" + held.id().substring(3)));
+        assertThat(reviews.byId(held.id()).status().name()).as("left for a rejection").isEqualTo("PENDING_REVIEW");
+    }
+
+    @Test
+    @TestSecurity(user = "olivia", roles = "operator")
+    void anApprovalThatReachedTheChainButNotTheDatabaseIsCompletedNotRepeated() {
+        Original original = alicesOriginal();
+        RegistrationReview held = fixtures.held("dave", original.copy(), "Half done", "IMAGE", "image/jpeg");
+        // As if an earlier approval committed on chain and then the service stopped before recording it.
+        String workId = "wk_" + held.id().substring(3);
+        ledger.submit(LedgerIdentity.COPYRIGHT, "works:RegisterWork", chainRequest(workId, held));
+        long height = ledger.height();
+        given().contentType("application/json").body("{\"decision\":\"REGISTER\"}")
+                .post("/api/v1/registrations/reviews/" + held.id() + "/decision")
+                .then().statusCode(200).body("status", equalTo("REGISTERED")).body("workId", equalTo(workId));
+        assertThat(ledger.height()).as("not registered twice").isEqualTo(height);
+        given().get("/api/v1/works/" + workId).then().statusCode(200)
+                .body("registrant", equalTo(held.requester()))
+                .body("contentType", equalTo("image/jpeg"));
+    }
+
+    private static String chainRequest(String workId, RegistrationReview held) {
+        return "{\"id\":\"" + workId + "\",\"contentHash\":\"" + held.contentHash() + "\",\"fingerprint\":\""
+                + held.fingerprint() + "\",\"fingerprintKind\":\"" + held.fingerprintKind() + "\",\"title\":\""
+                + held.title() + "\",\"kind\":\"IMAGE\",\"creators\":[{\"accountId\":\"" + held.requester()
+                + "\",\"shareBps\":10000}],\"metadataHash\":\"\",\"parents\":[],\"registrant\":\""
+                + held.requester() + "\"}";
+    }
+
+    @Test
     void readinessIncludesTheSimilarityIndexAndTheApiIsDocumented() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'similarity-index' }.status", equalTo("UP"));
