@@ -76,24 +76,15 @@ public class RightsFixtures {
     /**
      * Registers a work through the API as the test's current identity (kind OTHER: an exact-hash registration, no
      * similarity review). Answers the work's id.
-     *
-     * <p>A 500 is retried with new bytes: the registration request and the work projector can both insert the work's
-     * read-model row at once (a duplicate key at commit, after the chain already committed). That race belongs to
-     * the registration module and is reported there; these tests are about what happens after registration.
      */
     static String registerWork(String title) {
-        for (int attempt = 1; ; attempt++) {
-            var response = given()
-                    .multiPart("file", "work.bin", uniqueBytes(), "application/octet-stream")
-                    .multiPart(new MultiPartSpecBuilder(title).controlName("title").charset("UTF-8").build())
-                    .multiPart("kind", "OTHER")
-                    .post("/api/v1/works")
-                    .then();
-            if (attempt < 3 && response.extract().statusCode() == 500) {
-                continue;
-            }
-            return response.statusCode(201).extract().path("id");
-        }
+        return given()
+                .multiPart("file", "work.bin", uniqueBytes(), "application/octet-stream")
+                .multiPart(new MultiPartSpecBuilder(title).controlName("title").charset("UTF-8").build())
+                .multiPart("kind", "OTHER")
+                .post("/api/v1/works")
+                .then().statusCode(201)
+                .extract().path("id");
     }
 
     /** A work registered directly on chain by the copyright authority, created by {@code user}. */
