@@ -34,7 +34,9 @@ public record Fingerprint(FingerprintKind kind, long bits) {
             throw new IllegalArgumentException("a fingerprint is 16 hex characters");
         }
         for (int i = 0; i < 16; i++) {
-            if (Character.digit(hex.charAt(i), 16) < 0) {
+            char c = hex.charAt(i);
+            // ASCII only: Character.digit would also take full-width and other Unicode digits.
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 throw new IllegalArgumentException("a fingerprint is 16 hex characters");
             }
         }

@@ -23,13 +23,23 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *   <li>decode the first frame with ImageIO (PNG, JPEG, GIF, BMP), compositing transparency onto white;</li>
  *   <li>luma {@code 0.299 R + 0.587 G + 0.114 B};</li>
  *   <li>area-average (box filter with exact fractional pixel coverage) down or up to 32x32;</li>
+ *   <li>subtract the mean and multiply by a Tukey window ({@value #TAPER} of each axis tapered with a raised cosine,
+ *       i.e. the outer eighth on each side fades to zero; the centre is untouched);</li>
  *   <li>2-D DCT-II (orthonormal) of the 32x32 block;</li>
- *   <li>take the 64 lowest-frequency AC coefficients, the 8x8 block at rows and columns 1..8 (the DC term, which
- *       carries only mean brightness, is left out);</li>
- *   <li>bit i is set when coefficient i is above the median of the 64.</li>
+ *   <li>take the first 64 AC coefficients in zig-zag order (anti-diagonals {@code u + v = 1..10}, each by
+ *       increasing row, the last one without (10, 0)): the 64 lowest frequencies; the DC term is left out, it
+ *       carries only mean brightness;</li>
+ *   <li>bit 63 - i is set when coefficient i is above the median of the 64 (so every hash has exactly 32 bits set,
+ *       and distances between image hashes are always even).</li>
  * </ol>
  * Thresholding at the median makes the hash independent of brightness and (linear) contrast; using only the lowest
- * frequencies of a 32x32 reduction makes it insensitive to scale, compression noise and small local changes.
+ * frequencies of a 32x32 reduction makes it insensitive to scale, compression noise and small local changes. The
+ * window is there for crops and small rotations: without it, content near the border (which a crop removes and a
+ * rotation fills with black corners) weighs as much as the centre. Measured on the 200 synthetic scenes of
+ * {@code FingerprintQualityTest}: the window cut the mean distance of a copy cropped by 5% at each border from about
+ * 10.5 to 7.0 and of a copy rotated by 1 degree from 6 to 1.7, while distinct images stayed as far apart (a Hann
+ * window did better on crops but brought distinct images 4 times as often within 10 bits; zig-zag order did better
+ * than the 8x8 block at rows and columns 1..8; 16x16, 24x24 or 64x64 reductions instead of 32x32 changed little).
  *
  * <p>Decompression bombs: the image's size is read from its header before any pixel is decoded, and images above
  * {@link #MAX_PIXELS} are refused. Large images are decoded with source subsampling, so the decoded raster stays
@@ -47,6 +57,11 @@ public final class ImageFingerprinter {
     private static final int DECODE_TARGET = 512;
     /** Standard deviation of the 32x32 luma (0..255) below which an image is featureless (flat). */
     private static final double MIN_STRUCTURE = 1.0;
+    /** Share of each axis (both ends together) that the Tukey window tapers. */
+    static final double TAPER = 0.5;
+    private static final double[] WINDOW = tukeyWindow(SIZE, TAPER);
+    /** How many of the lowest DCT rows and columns the zig-zag selection reaches (u, v = 0..10). */
+    private static final int KEEP = 11;
     private static final double[][] DCT = dctMatrix(SIZE);
 
     /**
@@ -58,16 +73,19 @@ public final class ImageFingerprinter {
      */
     public Optional<Fingerprint> fingerprint(InputStream imageBytes) {
         TrackingInputStream in = new TrackingInputStream(imageBytes);
+        Optional<BufferedImage> image;
         try {
-            Optional<BufferedImage> image = decode(in);
-            return image.flatMap(this::fingerprint);
+            image = decode(in);
         } catch (IOException | RuntimeException e) {
-            if (in.failure != null) {
-                throw new UncheckedIOException(in.failure);
-            }
             // ImageIO reports corrupt or truncated content as IIOException or as runtime exceptions from codecs.
-            return Optional.empty();
+            image = Optional.empty();
         }
+        // ImageIO swallows some read failures (probing for a reader treats them as "not this format"): whatever
+        // path the failure took, a stream that failed is an I/O error, not content that is no image.
+        if (in.failure != null) {
+            throw new UncheckedIOException(in.failure);
+        }
+        return image.flatMap(this::fingerprint);
     }
 
     /** Fingerprints an already decoded image (same algorithm as for encoded bytes, without the size guard). */
@@ -79,7 +97,7 @@ public final class ImageFingerprinter {
         if (standardDeviation(small) < MIN_STRUCTURE) {
             return Optional.empty();
         }
-        return Optional.of(new Fingerprint(FingerprintKind.IMAGE_DCT64, hash(dct2(small))));
+        return Optional.of(new Fingerprint(FingerprintKind.IMAGE_DCT64, hash(dct2(windowed(small)))));
     }
 
     private static Optional<BufferedImage> decode(InputStream in) throws IOException {
@@ -201,6 +219,35 @@ public final class ImageFingerprinter {
         return Math.sqrt(Math.max(0, squares / n - mean * mean));
     }
 
+    /** The block minus its mean, times the window in both directions. */
+    static double[][] windowed(double[][] block) {
+        double mean = 0;
+        for (double[] row : block) {
+            for (double v : row) {
+                mean += v;
+            }
+        }
+        mean /= SIZE * SIZE;
+        double[][] out = new double[SIZE][SIZE];
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                out[y][x] = (block[y][x] - mean) * WINDOW[y] * WINDOW[x];
+            }
+        }
+        return out;
+    }
+
+    /** Tukey (tapered cosine) window sampled at pixel centres: 1 in the middle, raised-cosine tapers at the ends. */
+    private static double[] tukeyWindow(int n, double taper) {
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            double x = (i + 0.5) / n;
+            double edge = Math.min(x, 1 - x);
+            w[i] = edge < taper / 2 ? 0.5 * (1 - Math.cos(2 * Math.PI * edge / taper)) : 1;
+        }
+        return w;
+    }
+
     /** Orthonormal DCT-II basis: {@code m[k][n] = c(k) cos(pi (2n + 1) k / 2N)}. */
     private static double[][] dctMatrix(int n) {
         double[][] m = new double[n][n];
@@ -213,10 +260,10 @@ public final class ImageFingerprinter {
         return m;
     }
 
-    /** 2-D DCT-II as {@code D X D^T}; only the 9 lowest rows and columns are computed (all the hash needs). */
+    /** 2-D DCT-II as {@code D X D^T}; only the {@value #KEEP} lowest rows and columns (all the hash needs). */
     static double[][] dct2(double[][] x) {
         int n = x.length;
-        int keep = 9;
+        int keep = KEEP;
         double[][] rows = new double[n][keep];
         for (int i = 0; i < n; i++) {
             for (int v = 0; v < keep; v++) {
@@ -242,9 +289,10 @@ public final class ImageFingerprinter {
 
     private static long hash(double[][] dct) {
         double[] coefficients = new double[64];
-        for (int u = 0; u < 8; u++) {
-            for (int v = 0; v < 8; v++) {
-                coefficients[u * 8 + v] = dct[u + 1][v + 1];
+        int k = 0;
+        for (int diagonal = 1; k < 64; diagonal++) {
+            for (int u = 0; u <= diagonal && k < 64; u++) {
+                coefficients[k++] = dct[u][diagonal - u];
             }
         }
         double[] sorted = coefficients.clone();
