@@ -21,6 +21,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,8 +51,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -61,8 +61,8 @@ import org.jboss.logging.Logger;
  * Renders a registration certificate as a one-page A4 PDF with PDFBox: the chain facts as text (so they can be
  * extracted and searched), and a QR code of the verify link drawn from a ZXing bit matrix.
  *
- * <p>Titles may be in any script. A title the standard PDF fonts can encode (Latin-1) is written with Helvetica.
- * Otherwise the renderer looks for a TrueType font that has every character of the title, first in the files of
+ * <p>Text is set in Liberation Sans, which PDFBox ships, embedded as a subset. Titles may be in any script: a title
+ * Liberation Sans has glyphs for (Latin, Greek, Cyrillic) is written with it. Otherwise the renderer looks for a TrueType font that has every character of the title, first in the files of
  * {@code dcx.certificate.font-files}, then in every {@code .ttf}/{@code .ttc} under {@code dcx.certificate.font-dirs}
  * (Debian puts fonts-wqy-microhei, fonts-arphic-uming and fonts-droid-fallback there), and embeds the glyphs it
  * uses (a subset). If no embeddable font has them but Java2D has one (for example an OpenType CJK font with CFF
@@ -76,6 +76,7 @@ public class PdfCertificateRenderer implements CertificateRenderer {
     private static final float MARGIN = 56;
     private static final float LABEL_WIDTH = 120;
     private static final float QR_SIZE = 150;
+    private static final String BUNDLED_SANS = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -95,9 +96,10 @@ public class PdfCertificateRenderer implements CertificateRenderer {
         RegisteredFacts facts = certificate.facts();
         List<Closeable> open = new ArrayList<>();
         try (PDDocument doc = new PDDocument()) {
-            PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-            PDFont mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
+            // Liberation Sans (SIL OFL, shipped inside PDFBox), embedded as a subset: the PDF looks the same in every
+            // viewer, and no system font lookup is needed for Latin, Greek and Cyrillic text.
+            PDFont regular = bundledSans(doc);
+            PDFont bold = regular;
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             info(doc, certificate);
@@ -106,26 +108,26 @@ public class PdfCertificateRenderer implements CertificateRenderer {
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
                 float width = page.getMediaBox().getWidth() - 2 * MARGIN;
                 float y = page.getMediaBox().getHeight() - MARGIN;
-                y = text(cs, bold, 18, MARGIN, y, "Certificate of Copyright Registration") - 6;
+                y = heading(cs, bold, 18, MARGIN, y, "Certificate of Copyright Registration") - 6;
                 y = text(cs, regular, 10, MARGIN, y,
                         "dcx digital-asset board. The facts below are recorded on the consortium ledger.") - 14;
 
                 float valueX = MARGIN + LABEL_WIDTH;
                 float valueWidth = width - LABEL_WIDTH;
                 y = row(cs, bold, regular, y, "Work id", facts.workId(), valueWidth);
-                text(cs, bold, 10, MARGIN, y, "Title");
+                heading(cs, bold, 10, MARGIN, y, "Title");
                 TitleDrawing title = drawTitle(doc, cs, facts.title(), valueX, y, valueWidth, regular, open);
                 rendering = title.rendering();
                 y = title.nextY() - 4;
                 y = row(cs, bold, regular, y, "Kind", facts.kind(), valueWidth);
-                y = row(cs, bold, mono, y, "Creators", creators(facts.creators()), valueWidth);
-                y = row(cs, bold, mono, y, "Content hash", facts.contentHash(), valueWidth);
-                y = row(cs, bold, mono, y, "Fingerprint", facts.fingerprint().isEmpty()
+                y = rows(cs, bold, regular, y, "Creators", creators(facts.creators()), valueWidth);
+                y = row(cs, bold, regular, y, "Content hash", facts.contentHash(), valueWidth);
+                y = row(cs, bold, regular, y, "Fingerprint", facts.fingerprint().isEmpty()
                         ? "(none, " + facts.fingerprintKind() + ")"
                         : facts.fingerprint() + " (" + facts.fingerprintKind() + ")", valueWidth);
-                y = row(cs, bold, mono, y, "Metadata hash",
+                y = row(cs, bold, regular, y, "Metadata hash",
                         facts.metadataHash().isEmpty() ? "(no metadata)" : facts.metadataHash(), valueWidth);
-                y = row(cs, bold, mono, y, "Transaction id", facts.txId(), valueWidth);
+                y = row(cs, bold, regular, y, "Transaction id", facts.txId(), valueWidth);
                 y = row(cs, bold, regular, y, "Block number",
                         certificate.blockNumber() == null ? "(not yet indexed)" : certificate.blockNumber().toString(),
                         valueWidth);
@@ -133,17 +135,17 @@ public class PdfCertificateRenderer implements CertificateRenderer {
                         + " (transaction time on chain)", valueWidth);
                 y = row(cs, bold, regular, y, "Status", facts.status(), valueWidth);
                 y = row(cs, bold, regular, y, "Issued at", TIME.format(certificate.issuedAt()), valueWidth);
-                y = row(cs, bold, mono, y, "Certificate hash", certificate.certificateHash(), valueWidth) - 10;
+                y = row(cs, bold, regular, y, "Certificate hash", certificate.certificateHash(), valueWidth) - 10;
 
                 PDImageXObject qr = LosslessFactory.createFromImage(doc, qrImage(certificate.verifyUrl()));
                 cs.drawImage(qr, MARGIN, y - QR_SIZE, QR_SIZE, QR_SIZE);
                 float noteX = MARGIN + QR_SIZE + 14;
-                float noteY = text(cs, bold, 10, noteX, y - 12, "Verify this certificate against the ledger");
+                float noteY = heading(cs, bold, 10, noteX, y - 12, "Verify this certificate against the ledger");
                 noteY = paragraph(cs, regular, 9, noteX, noteY, width - QR_SIZE - 14,
                         "Scan the code or open the link below. The check reads the chain, not the exchange's "
                                 + "database, and compares the work id, the content hash and the certificate hash, "
                                 + "which is SHA-256 over the attested facts.");
-                paragraph(cs, mono, 7, noteX, noteY - 4, width - QR_SIZE - 14, certificate.verifyUrl());
+                paragraph(cs, regular, 7, noteX, noteY - 4, width - QR_SIZE - 14, certificate.verifyUrl());
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
@@ -172,10 +174,11 @@ public class PdfCertificateRenderer implements CertificateRenderer {
         info.setCreationDate(issued);
     }
 
-    private static String creators(List<CreatorShare> creators) {
+    /** One line per creator: the pseudonymous account id and the share of royalties. */
+    private static List<String> creators(List<CreatorShare> creators) {
         return creators.stream()
-                .map(c -> c.accountId() + " " + String.format(Locale.ROOT, "%.2f%%", c.shareBps() / 100.0))
-                .collect(Collectors.joining(", "));
+                .map(c -> c.accountId() + "  (" + String.format(Locale.ROOT, "%.2f%%", c.shareBps() / 100.0) + ")")
+                .toList();
     }
 
     // ---- title -----------------------------------------------------------------------------------------------------
@@ -316,9 +319,35 @@ public class PdfCertificateRenderer implements CertificateRenderer {
 
     private static float row(PDPageContentStream cs, PDFont labelFont, PDFont valueFont, float y, String label,
             String value, float valueWidth) throws IOException {
-        text(cs, labelFont, 10, MARGIN, y, label);
-        float size = valueFont instanceof PDType1Font t && t.getName().startsWith("Courier") ? 9 : 10;
-        return paragraph(cs, valueFont, size, MARGIN + LABEL_WIDTH, y, valueWidth, value) - 4;
+        return rows(cs, labelFont, valueFont, y, label, List.of(value), valueWidth);
+    }
+
+    private static float rows(PDPageContentStream cs, PDFont labelFont, PDFont valueFont, float y, String label,
+            List<String> values, float valueWidth) throws IOException {
+        heading(cs, labelFont, 10, MARGIN, y, label);
+        for (String value : values) {
+            y = paragraph(cs, valueFont, 10, MARGIN + LABEL_WIDTH, y, valueWidth, value);
+        }
+        return y - 4;
+    }
+
+    /** One line in a bold look (the glyphs filled and stroked); answers the y of the next line. */
+    private static float heading(PDPageContentStream cs, PDFont font, float size, float x, float y, String line)
+            throws IOException {
+        cs.setRenderingMode(RenderingMode.FILL_STROKE);
+        cs.setLineWidth(size / 30f);
+        float next = text(cs, font, size, x, y, line);
+        cs.setRenderingMode(RenderingMode.FILL);
+        return next;
+    }
+
+    private static PDFont bundledSans(PDDocument doc) throws IOException {
+        try (InputStream ttf = PDDocument.class.getResourceAsStream(BUNDLED_SANS)) {
+            if (ttf == null) {
+                throw new IOException("PDFBox no longer ships " + BUNDLED_SANS);
+            }
+            return PDType0Font.load(doc, ttf, true);
+        }
     }
 
     /** One line of text at (x, y); answers the y of the next line. */
