@@ -56,6 +56,16 @@ public class ProblemMappers {
         return problem(ErrorCode.INVALID_REQUEST, detail, Map.of());
     }
 
+    /** A JSON body whose member has the wrong type (an object where a string belongs): 400, not Quarkus' own body. */
+    @ServerExceptionMapper
+    public Response jsonMismatch(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        String path = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return problem(ErrorCode.MALFORMED_JSON,
+                (path.isEmpty() ? "the body" : path) + " does not have the expected JSON type", Map.of());
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e) {
         return Response.fromResponse(problem(ErrorCode.UNAUTHENTICATED, "a valid bearer token is required", Map.of()))
