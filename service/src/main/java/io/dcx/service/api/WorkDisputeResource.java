@@ -42,7 +42,7 @@ public class WorkDisputeResource {
     public Response file(@PathParam("workId") String workId, String body, UriInfo uri) {
         ObjectNode json = JsonBodies.object(body, Set.of("claim", "evidenceWorkId"));
         Claim claim = new Claim(JsonBodies.text(json, "claim", ErrorCode.INVALID_CLAIM));
-        String evidence = JsonBodies.optionalText(json, "evidenceWorkId", ErrorCode.INVALID_EVIDENCE);
+        String evidence = JsonBodies.optionalText(json, "evidenceWorkId", ErrorCode.INVALID_REQUEST);
         Dispute dispute = disputes.file(workId, account.id(), claim, evidence);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/disputes/{id}").build(dispute.id()))
                 .entity(DisputeResponse.of(dispute))
