@@ -408,7 +408,9 @@ class KycResourceTest {
                 .body("code", equalTo("ACCOUNT_NOT_FOUND"));
         assertThat(counts()).isEqualTo(before);
 
-        Number eventId = lookThrough(Map.of("accountId", account, "reason", "CSRC inquiry 2026-041"))
+        Number eventId = given().contentType("application/json").header("X-Request-Id", "req-csrc-041")
+                .body(Map.of("accountId", account, "reason", "CSRC inquiry 2026-041"))
+                .post("/api/v1/regulator/look-through").then()
                 .statusCode(200)
                 .body("accountId", equalTo(account))
                 .body("kyc.masked", equalTo(false))
@@ -423,7 +425,7 @@ class KycResourceTest {
         String after = fixtures.text("SELECT after_json FROM audit_event WHERE id = ?1", eventId.longValue());
         assertThat(after).contains("CSRC inquiry 2026-041", submitted.id()).doesNotContain(idNumber, phone, "郑十");
         assertThat(fixtures.text("SELECT request_id FROM audit_event WHERE id = ?1", eventId.longValue()))
-                .isNotBlank();
+                .isEqualTo("req-csrc-041");
     }
 
     private static ValidatableResponse lookThrough(Map<String, ?> body) {
