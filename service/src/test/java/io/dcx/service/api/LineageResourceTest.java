@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,9 @@ class LineageResourceTest {
 
     @Inject
     RightsFixtures fixtures;
+
+    @Inject
+    EntityManager em;
 
     private static JsonPath lineage(String workId) {
         return given().get("/api/v1/works/" + workId + "/lineage").then().statusCode(200).extract().jsonPath();
@@ -118,6 +123,31 @@ class LineageResourceTest {
         assertThat(ofMiddle.getList("ancestors")).hasSize(11);
         assertThat(ofMiddle.getList("descendants")).hasSize(11);
         assertThat(ofMiddle.getBoolean("truncated")).isFalse();
+    }
+
+    @Test
+    @TestSecurity(user = "bob", roles = "trader")
+    void aCycleInTheEdgesIsWalkedOnce() {
+        // The chain cannot make a cycle (parents exist before their children); the walk must not rely on that.
+        RightsFixtures.ChainWork x = fixtures.workOnChain("alice", "Cycle X");
+        RightsFixtures.ChainWork y = fixtures.workOnChain("alice", "Cycle Y");
+        edges("INSERT INTO work_parent (work_id, parent_id, block_number) VALUES (?1, ?2, 0), (?2, ?1, 0)",
+                x.id(), y.id());
+        try {
+            JsonPath ofX = lineage(x.id());
+            assertThat(depths(ofX, "ancestors")).isEqualTo(Map.of(y.id(), 1));
+            assertThat(depths(ofX, "descendants")).isEqualTo(Map.of(y.id(), 1));
+            assertThat(ofX.getBoolean("truncated")).isFalse();
+        } finally {
+            edges("DELETE FROM work_parent WHERE work_id IN (?1, ?2)", x.id(), y.id());
+        }
+    }
+
+    private void edges(String sql, String a, String b) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(sql)
+                .setParameter(1, a)
+                .setParameter(2, b)
+                .executeUpdate());
     }
 
     @Test

@@ -34,7 +34,7 @@ import java.util.function.BooleanSupplier;
  */
 @ApplicationScoped
 public class RightsFixtures {
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PROJECTION_WAIT = Duration.ofSeconds(20);
 
     private final Ledger ledger;
@@ -61,11 +61,11 @@ public class RightsFixtures {
         return pseudonyms.accountFor(user);
     }
 
-    static byte[] uniqueBytes() {
+    public static byte[] uniqueBytes() {
         return ("dcx rights test " + UUID.randomUUID() + " " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -156,7 +156,7 @@ public class RightsFixtures {
         await(() -> catalog.byId(workId).isPresent(), "work " + workId + " in the read model");
     }
 
-    static void await(BooleanSupplier condition, String what) {
+    public static void await(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -217,7 +217,7 @@ public class RightsFixtures {
         assertThat(footprint()).isEqualTo(before);
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -225,7 +225,7 @@ public class RightsFixtures {
         }
     }
 
-    static JsonNode parse(byte[] json) {
+    public static JsonNode parse(byte[] json) {
         try {
             return JSON.readTree(json);
         } catch (java.io.IOException e) {

@@ -1,0 +1,110 @@
+package io.dcx.service.application.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dcx.service.api.RightsFixtures;
+import io.dcx.service.application.ledger.ChaincodeEvent;
+import io.dcx.service.application.ledger.CommittedTransaction;
+import io.dcx.service.application.ledger.Ledger;
+import io.dcx.service.application.ledger.LedgerIdentity;
+import io.dcx.service.application.port.AssetBook;
+import io.dcx.service.application.port.LicenceBook;
+import io.dcx.service.application.port.LineageIndex;
+import io.dcx.service.domain.RandomIds;
+import io.dcx.service.domain.asset.Asset;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The projector may see an event again (after a restart it re-applies the block of its checkpoint) and the request
+ * that committed a transaction writes the same rows: applying events twice, or an older event after a newer one,
+ * must leave the read models as the chain has them.
+ */
+@QuarkusTest
+class RightsProjectorTest {
+    private static final String TERMS = "ef".repeat(32);
+
+    @Inject
+    RightsProjector projector;
+
+    @Inject
+    RightsFixtures fixtures;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    AssetBook assets;
+
+    @Inject
+    LicenceBook licences;
+
+    @Inject
+    LineageIndex lineage;
+
+    /** The events of the blocks {@code from}..{@code to}, read back from the ledger. */
+    private List<ChaincodeEvent> events(long from, long to) {
+        List<ChaincodeEvent> seen = new CopyOnWriteArrayList<>();
+        try (Ledger.EventSubscription subscription = ledger.subscribe(from, seen::add)) {
+            RightsFixtures.await(() -> seen.stream().anyMatch(e -> e.blockNumber() >= to), "events up to " + to);
+        }
+        return seen.stream().filter(e -> e.blockNumber() <= to).toList();
+    }
+
+    @Test
+    void replayingEventsAndOlderEventsLeaveTheReadModelsAsTheChainHasThem() {
+        RightsFixtures.ChainWork parent = fixtures.workOnChain("alice", "Projected parent");
+        RightsFixtures.ChainWork work = fixtures.workOnChain("alice", "Projected twice", parent.id());
+        String alice = fixtures.account("alice");
+        String bob = fixtures.account("bob");
+        CommittedTransaction issue = fixtures.submit(LedgerIdentity.COPYRIGHT, "assets:IssueEditions", work.id(),
+                alice, "3", "700");
+        String tradeId = RandomIds.next("tr_");
+        fixtures.submit(LedgerIdentity.EXCHANGE, "assets:LockAsset", work.id() + "-2", tradeId, alice, bob, TERMS);
+        ObjectNode licence = RightsFixtures.JSON.createObjectNode();
+        licence.put("id", RandomIds.next("lic_"));
+        licence.put("workId", work.id());
+        licence.put("licenseeId", bob);
+        licence.put("grantorId", alice);
+        licence.putObject("scope").put("commercialUse", true).put("derivatives", false).put("territory", "CN")
+                .put("exclusive", true);
+        licence.put("feeFen", 1);
+        licence.put("validFrom", "2026-01-01");
+        licence.put("validUntil", "2026-12-31");
+        fixtures.submit(LedgerIdentity.COPYRIGHT, "works:GrantLicence", RightsFixtures.write(licence));
+        CommittedTransaction settle = fixtures.submit(LedgerIdentity.EXCHANGE, "assets:SettleTrade",
+                work.id() + "-2", tradeId, bob, TERMS);
+        fixtures.awaitProjected(settle.blockNumber());
+
+        List<Asset> projected = assets.byWork(work.id());
+        assertThat(projected).hasSize(3);
+        assertThat(projected.get(1).ownerId()).isEqualTo(bob);
+        assertThat(projected.get(1).acquiredBy()).isEqualTo("TRADE");
+        long assetRows = fixtures.rows("AssetEntity");
+        long licenceRows = fixtures.rows("LicenceEntity");
+
+        List<ChaincodeEvent> replay = events(work.blockNumber(), settle.blockNumber());
+        assertThat(replay.stream().map(ChaincodeEvent::name).toList()).contains("WorkRegistered",
+                "EditionsIssued", "AssetLocked", "LicenceGranted", "TradeSettled");
+        // Everything again, in order; then the oldest facts once more, after the newest.
+        replay.forEach(projector::apply);
+        List<ChaincodeEvent> older = new ArrayList<>(replay.stream()
+                .filter(e -> Set.of("EditionsIssued", "AssetLocked").contains(e.name())).toList());
+        older.forEach(projector::apply);
+
+        assertThat(assets.byWork(work.id())).isEqualTo(projected);
+        assertThat(assets.byId(work.id() + "-2").orElseThrow().ownerId()).isEqualTo(bob);
+        assertThat(assets.byId(work.id() + "-1").orElseThrow().blockNumber()).isEqualTo(issue.blockNumber());
+        assertThat(fixtures.rows("AssetEntity")).isEqualTo(assetRows);
+        assertThat(fixtures.rows("LicenceEntity")).isEqualTo(licenceRows);
+        assertThat(licences.byWork(work.id())).hasSize(1);
+        assertThat(lineage.parentEdges(List.of(work.id())))
+                .containsExactly(new LineageIndex.Edge(work.id(), parent.id()));
+    }
+}
