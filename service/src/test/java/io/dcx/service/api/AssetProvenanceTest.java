@@ -37,7 +37,8 @@ class AssetProvenanceTest {
                 .post("/api/v1/works/" + workId + "/editions").then().statusCode(201);
         String assetId = workId + "-1";
         String alice = fixtures.account("alice");
-        String bob = fixtures.account("bob");
+        // A fresh buyer: settlements count against each account's daily transfer cap on chain.
+        String bob = fixtures.account("buyer-" + RandomIds.next(""));
         String tradeId = RandomIds.next("tr_");
 
         CommittedTransaction lock = fixtures.submit(LedgerIdentity.EXCHANGE, "assets:LockAsset", assetId, tradeId,

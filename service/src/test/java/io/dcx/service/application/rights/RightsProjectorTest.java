@@ -59,10 +59,13 @@ class RightsProjectorTest {
 
     @Test
     void replayingEventsAndOlderEventsLeaveTheReadModelsAsTheChainHasThem() {
-        RightsFixtures.ChainWork parent = fixtures.workOnChain("alice", "Projected parent");
-        RightsFixtures.ChainWork work = fixtures.workOnChain("alice", "Projected twice", parent.id());
-        String alice = fixtures.account("alice");
-        String bob = fixtures.account("bob");
+        // Fresh accounts: settlements and transfers count against each account's daily cap on chain.
+        String creator = "creator-" + RandomIds.next("");
+        RightsFixtures.ChainWork parent = fixtures.workOnChain(creator, "Projected parent");
+        RightsFixtures.ChainWork work = fixtures.workOnChain(creator, "Projected twice", parent.id());
+        String alice = fixtures.account(creator);
+        String bob = fixtures.account("buyer-" + RandomIds.next(""));
+        String carol = fixtures.account("heir-" + RandomIds.next(""));
         CommittedTransaction issue = fixtures.submit(LedgerIdentity.COPYRIGHT, "assets:IssueEditions", work.id(),
                 alice, "3", "700");
         String tradeId = RandomIds.next("tr_");
@@ -80,18 +83,28 @@ class RightsProjectorTest {
         fixtures.submit(LedgerIdentity.COPYRIGHT, "works:GrantLicence", RightsFixtures.write(licence));
         CommittedTransaction settle = fixtures.submit(LedgerIdentity.EXCHANGE, "assets:SettleTrade",
                 work.id() + "-2", tradeId, bob, TERMS);
-        fixtures.awaitProjected(settle.blockNumber());
+        String abandoned = RandomIds.next("tr_");
+        fixtures.submit(LedgerIdentity.EXCHANGE, "assets:LockAsset", work.id() + "-3", abandoned, alice, bob, TERMS);
+        fixtures.submit(LedgerIdentity.EXCHANGE, "assets:ReleaseAsset", work.id() + "-3", abandoned);
+        CommittedTransaction gift = fixtures.submit(LedgerIdentity.EXCHANGE, "assets:TransferAsset",
+                work.id() + "-1", alice, carol, "gift");
+        fixtures.awaitProjected(gift.blockNumber());
 
         List<Asset> projected = assets.byWork(work.id());
         assertThat(projected).hasSize(3);
         assertThat(projected.get(1).ownerId()).isEqualTo(bob);
         assertThat(projected.get(1).acquiredBy()).isEqualTo("TRADE");
+        assertThat(projected.get(2).status()).isEqualTo("ACTIVE");
+        assertThat(projected.get(2).lastAction()).isEqualTo("RELEASED");
+        assertThat(projected.get(0).ownerId()).isEqualTo(carol);
+        assertThat(projected.get(0).acquiredBy()).isEqualTo("TRANSFER");
         long assetRows = fixtures.rows("AssetEntity");
         long licenceRows = fixtures.rows("LicenceEntity");
 
-        List<ChaincodeEvent> replay = events(work.blockNumber(), settle.blockNumber());
+        List<ChaincodeEvent> replay = events(work.blockNumber(), gift.blockNumber());
         assertThat(replay.stream().map(ChaincodeEvent::name).toList()).contains("WorkRegistered",
-                "EditionsIssued", "AssetLocked", "LicenceGranted", "TradeSettled");
+                "EditionsIssued", "AssetLocked", "LicenceGranted", "TradeSettled", "AssetReleased",
+                "AssetTransferred");
         // Everything again, in order; then the oldest facts once more, after the newest.
         replay.forEach(projector::apply);
         List<ChaincodeEvent> older = new ArrayList<>(replay.stream()
@@ -100,7 +113,8 @@ class RightsProjectorTest {
 
         assertThat(assets.byWork(work.id())).isEqualTo(projected);
         assertThat(assets.byId(work.id() + "-2").orElseThrow().ownerId()).isEqualTo(bob);
-        assertThat(assets.byId(work.id() + "-1").orElseThrow().blockNumber()).isEqualTo(issue.blockNumber());
+        assertThat(assets.byId(work.id() + "-1").orElseThrow().blockNumber()).isEqualTo(gift.blockNumber());
+        assertThat(issue.blockNumber()).isLessThan(gift.blockNumber());
         assertThat(fixtures.rows("AssetEntity")).isEqualTo(assetRows);
         assertThat(fixtures.rows("LicenceEntity")).isEqualTo(licenceRows);
         assertThat(licences.byWork(work.id())).hasSize(1);
