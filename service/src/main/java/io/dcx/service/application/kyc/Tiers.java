@@ -5,12 +5,14 @@ import io.dcx.service.domain.ErrorCode;
 import io.dcx.service.domain.kyc.AccountType;
 import io.dcx.service.domain.kyc.Tier;
 import io.dcx.service.domain.money.Money;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** The configured tiers. A misconfiguration (a default tier that does not exist) stops the service at start. */
+@Startup
 @ApplicationScoped
 public class Tiers {
     private final Map<String, Tier> tiers = new TreeMap<>();

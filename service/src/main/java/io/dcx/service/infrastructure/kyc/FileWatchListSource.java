@@ -3,6 +3,7 @@ package io.dcx.service.infrastructure.kyc;
 import io.dcx.service.application.kyc.KycConfig;
 import io.dcx.service.application.port.WatchListSource;
 import io.dcx.service.domain.kyc.WatchList;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
  * when its modification time changes, so compliance can update the list without a restart. A list that cannot be
  * read or parsed stops the service at start; a broken update later keeps the previous list and logs an error.
  */
+@Startup
 @ApplicationScoped
 public class FileWatchListSource implements WatchListSource {
     private static final Logger LOG = Logger.getLogger(FileWatchListSource.class);
