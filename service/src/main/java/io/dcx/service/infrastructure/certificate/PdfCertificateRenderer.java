@@ -76,6 +76,7 @@ public class PdfCertificateRenderer implements CertificateRenderer {
     private static final float MARGIN = 56;
     private static final float LABEL_WIDTH = 120;
     private static final float QR_SIZE = 150;
+    private static final int MAX_CREATOR_LINES = 8;
     private static final String BUNDLED_SANS = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -174,11 +175,19 @@ public class PdfCertificateRenderer implements CertificateRenderer {
         info.setCreationDate(issued);
     }
 
-    /** One line per creator: the pseudonymous account id and the share of royalties. */
+    /**
+     * One line per creator: the pseudonymous account id and the share of royalties. A work may have many creators;
+     * past {@link #MAX_CREATOR_LINES} the page says how many more there are (the JSON certificate lists them all).
+     */
     private static List<String> creators(List<CreatorShare> creators) {
-        return creators.stream()
+        List<String> lines = new ArrayList<>(creators.stream()
+                .limit(MAX_CREATOR_LINES)
                 .map(c -> c.accountId() + "  (" + String.format(Locale.ROOT, "%.2f%%", c.shareBps() / 100.0) + ")")
-                .toList();
+                .toList());
+        if (creators.size() > MAX_CREATOR_LINES) {
+            lines.add("and " + (creators.size() - MAX_CREATOR_LINES) + " more (listed in the JSON certificate)");
+        }
+        return lines;
     }
 
     // ---- title -----------------------------------------------------------------------------------------------------
