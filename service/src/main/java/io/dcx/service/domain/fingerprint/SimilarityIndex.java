@@ -15,44 +15,66 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * fingerprint?" without scanning all of them. Thread-safe: lookups run in parallel, changes are exclusive.
  *
  * <h2>Structure: multi-index hashing</h2>
- * Each fingerprint is split into {@value #CHUNKS} chunks of 16 bits (chunk c holds the bits at positions
- * {@code i % 4 == c}, so each chunk samples the whole fingerprint rather than one region of it). For every kind
- * ({@link FingerprintKind}) and chunk there is a table of 65,536 buckets, one per chunk value; each bucket holds the
- * full 64-bit fingerprints (a primitive {@code long[]}, scanned sequentially) and the entry numbers of the works
- * whose chunk has that value. A lookup with distance {@code d = 4r + a} ({@code 0 <= a < 4}) probes, in chunk tables
- * 0..a, every bucket whose value is within distance {@code r} of the query's chunk, and in chunk tables a+1..3 every
- * bucket within {@code r - 1} (none when {@code r = 0}); every fingerprint found is checked against the full 64 bits.
+ * Each fingerprint is cut into m = {@value #DEFAULT_CHUNKS} chunks: chunk c holds the bits at positions
+ * {@code i % m == c} (13, 13, 13, 13 and 12 bits), so each chunk samples the whole fingerprint rather than one region
+ * of it. For every kind ({@link FingerprintKind}) and chunk there is a table with one bucket per chunk value (8,192
+ * or 4,096); a bucket holds the full 64-bit fingerprints of the works whose chunk has that value (a primitive
+ * {@code long[]}, scanned sequentially) and their entry numbers ({@code int[]}). A lookup with distance
+ * {@code d = m r + a} ({@code 0 <= a < m}) probes, in chunk tables 0..a (the narrowest first), every bucket whose
+ * value is within distance {@code r} of the query's chunk, and in the other tables every bucket within
+ * {@code r - 1} (none when {@code r = 0}); each fingerprint found is compared on all 64 bits.
  *
  * <h2>Guarantee: exact</h2>
- * The answer contains every indexed fingerprint within {@code maxDistance} and nothing else, for every
- * {@code maxDistance} from 0 to {@link #MAX_DISTANCE}. Proof (the pigeonhole principle, in the refined form of
- * Norouzi, Punjani and Fleet, "Fast Exact Search in Hamming Space with Multi-Index Hashing", 2014): the chunks
- * partition the 64 bits, so the four chunk distances sum to the full distance. If no chunk 0..a were within r and no
- * chunk a+1..3 within r - 1, the sum would be at least {@code (a + 1)(r + 1) + (3 - a) r = 4r + a + 1 > d}. So every
- * match is in at least one probed bucket, and the full comparison removes the rest. A match seen in several probed
- * buckets is reported once: it is kept only in the first chunk table (in probing order) whose probe covers it.
+ * The answer contains every indexed fingerprint of the query's kind within {@code maxDistance} and nothing else, for
+ * every {@code maxDistance} from 0 to {@link #MAX_DISTANCE}; larger distances are refused. Proof (the pigeonhole
+ * principle in the refined form of Norouzi, Punjani and Fleet, "Fast Exact Search in Hamming Space with Multi-Index
+ * Hashing", 2014): the chunks partition the 64 bits, so the chunk distances sum to the full distance. If no chunk
+ * 0..a were within r and no other chunk within r - 1, the sum would be at least
+ * {@code (a + 1)(r + 1) + (m - a - 1) r = m r + a + 1 > d}. So every match lies in a probed bucket, and the full
+ * comparison drops the rest. A match seen in several probed buckets is reported once: only from the first chunk
+ * table (in probing order) whose probe covers it.
  *
- * <h2>Cost</h2>
- * Probes per lookup: 1 + 16 + 120 + 560 buckets per chunk up to radius 3 (d = 12: 4 x 697 = 2,788 buckets;
- * d = 16: 2,517 + 3 x 697 = 4,608); with n fingerprints spread over the 65,536 values each bucket holds about
- * n / 65,536 of them, so a lookup compares about {@code probes x n / 65536} fingerprints: ~43,000 at d = 12 and
- * n = 1M, against 1M for a scan. Memory: per entry 4 x (8 + 4) bytes in the chunk tables (plus array growth slack),
- * 8 bytes for the fingerprint, ~8 bytes in the id table and the work id string itself.
+ * <h2>Cost, and why five chunks</h2>
+ * Buckets probed per lookup: 135 at d = 10, 447 at d = 14, 953 at d = 16; fingerprints compared: about 2.6%, 6.4%
+ * and 15% of the indexed ones (a scan compares all). Four 16-bit chunks compare fewer fingerprints (0.7%, 3.4%,
+ * 7.0%) but probe many more buckets (428, 2,228, 4,608), each a likely cache miss; measured at 1M fingerprints, five
+ * chunks were faster at d = 14 and 16 and the same at d = 10; six were no faster and take more memory
+ * (bench/results/similarity-index.md).
+ * Memory per entry: {@value #DEFAULT_CHUNKS} x (8 + 4) bytes in the chunk tables plus array growth slack, 8 + 4 + 4
+ * bytes of entry arrays, about 8 bytes in the id table, and the work id string the index keeps.
  */
 public final class SimilarityIndex {
     /** The largest {@code maxDistance} a lookup accepts (the guarantee holds up to here). */
     public static final int MAX_DISTANCE = 16;
+    /** Chunks per fingerprint when none is asked for; chosen by measurement (see the class comment). */
+    static final int DEFAULT_CHUNKS = 5;
 
-    static final int CHUNKS = 4;
-    private static final int CHUNK_VALUES = 1 << 16;
-    private static final long[] CHUNK_MASKS = {
-            0x1111111111111111L, 0x2222222222222222L, 0x4444444444444444L, 0x8888888888888888L};
-    /** {@code PROBES[r]}: every 16-bit mask with at most r bits set. */
-    private static final int[][] PROBES = probes(MAX_DISTANCE / CHUNKS);
+    /** The chunkings by chunk count, built once (their probe lists are shared by every index). */
+    private static final Chunking[] CHUNKINGS = new Chunking[9];
+
+    static {
+        for (int m = 4; m <= 8; m++) {
+            CHUNKINGS[m] = new Chunking(m);
+        }
+    }
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<FingerprintKind, ChunkTables> tables = new EnumMap<>(FingerprintKind.class);
     private final Entries entries = new Entries();
+    private final Chunking chunking;
+
+    /** An empty index with the default chunking. */
+    public SimilarityIndex() {
+        this(DEFAULT_CHUNKS);
+    }
+
+    /** An empty index splitting fingerprints into {@code chunks} chunks (4..8): for measurements and tests. */
+    SimilarityIndex(int chunks) {
+        if (chunks < 4 || chunks > 8) {
+            throw new IllegalArgumentException("4..8 chunks (at most 16 bits each)");
+        }
+        this.chunking = CHUNKINGS[chunks];
+    }
 
     /**
      * Adds a work's fingerprint, replacing the work's previous fingerprint if it had one.
@@ -72,7 +94,7 @@ public final class SimilarityIndex {
                 removeSlot(existing);
             }
             int slot = entries.insert(workId, fingerprint);
-            tables.computeIfAbsent(fingerprint.kind(), k -> new ChunkTables()).add(slot, fingerprint.bits());
+            tables.computeIfAbsent(fingerprint.kind(), k -> new ChunkTables(chunking)).add(slot, fingerprint.bits());
         } finally {
             lock.writeLock().unlock();
         }
@@ -99,6 +121,7 @@ public final class SimilarityIndex {
 
     /** The fingerprint indexed for a work, if any. */
     public Optional<Fingerprint> get(String workId) {
+        Objects.requireNonNull(workId, "workId");
         lock.readLock().lock();
         try {
             int slot = entries.find(workId);
@@ -149,45 +172,95 @@ public final class SimilarityIndex {
         }
     }
 
-    /** Chunk value c of a fingerprint: its 16 bits at positions {@code i % 4 == c}, packed. */
-    static int chunk(long bits, int c) {
-        return (int) Long.compress(bits, CHUNK_MASKS[c]);
-    }
+    /**
+     * How fingerprints are cut: chunk c takes the bits at positions {@code i % m == c}, packed with
+     * {@link Long#compress}; chunks are kept narrowest first, so the larger probe radius goes to narrower chunks.
+     */
+    static final class Chunking {
+        final int count;
+        final long[] masks;
+        final int[] widths;
+        /** {@code probes[c][r]}: every mask of chunk c's width with at most r bits set, fewest bits first. */
+        final int[][][] probes;
 
-    /** Probe radius per chunk for a distance: r for chunks 0..a, r - 1 (-1: skip) for the rest, d = 4r + a. */
-    static int[] radii(int d) {
-        int r = d / CHUNKS;
-        int a = d % CHUNKS;
-        int[] radii = new int[CHUNKS];
-        for (int c = 0; c < CHUNKS; c++) {
-            radii[c] = c <= a ? r : r - 1;
+        Chunking(int count) {
+            this.count = count;
+            Integer[] order = new Integer[count];
+            for (int c = 0; c < count; c++) {
+                order[c] = c;
+            }
+            // Chunk c has ceil((64 - c) / count) bits: the last ones are the narrowest.
+            Arrays.sort(order, Comparator.comparingInt((Integer c) -> (64 - c + count - 1) / count)
+                    .thenComparingInt(c -> c));
+            masks = new long[count];
+            widths = new int[count];
+            probes = new int[count][][];
+            int maxRadius = MAX_DISTANCE / count;
+            for (int k = 0; k < count; k++) {
+                long mask = 0;
+                for (int i = order[k]; i < 64; i += count) {
+                    mask |= 1L << i;
+                }
+                masks[k] = mask;
+                widths[k] = Long.bitCount(mask);
+                probes[k] = probeMasks(widths[k], maxRadius);
+            }
         }
-        return radii;
-    }
 
-    private static int[][] probes(int maxRadius) {
-        int[][] byRadius = new int[maxRadius + 1][];
-        for (int r = 0; r <= maxRadius; r++) {
-            int radius = r;
-            byRadius[r] = java.util.stream.IntStream.range(0, CHUNK_VALUES)
-                    .filter(m -> Integer.bitCount(m) <= radius)
-                    .boxed()
-                    .sorted(Comparator.comparingInt(Integer::bitCount).thenComparingInt(Integer::intValue))
-                    .mapToInt(Integer::intValue)
-                    .toArray();
+        int chunk(long bits, int c) {
+            return (int) Long.compress(bits, masks[c]);
         }
-        return byRadius;
+
+        /** Probe radius per chunk for distance d = m r + a: r for chunks 0..a, r - 1 (-1: none) for the rest. */
+        int[] radii(int d) {
+            int r = d / count;
+            int a = d % count;
+            int[] radii = new int[count];
+            for (int c = 0; c < count; c++) {
+                radii[c] = c <= a ? r : r - 1;
+            }
+            return radii;
+        }
+
+        private static int[][] probeMasks(int width, int maxRadius) {
+            int[][] byRadius = new int[maxRadius + 1][];
+            for (int r = 0; r <= maxRadius; r++) {
+                int radius = r;
+                byRadius[r] = java.util.stream.IntStream.range(0, 1 << width)
+                        .filter(m -> Integer.bitCount(m) <= radius)
+                        .boxed()
+                        .sorted(Comparator.comparingInt(Integer::bitCount).thenComparingInt(Integer::intValue))
+                        .mapToInt(Integer::intValue)
+                        .toArray();
+            }
+            return byRadius;
+        }
     }
 
-    /** The four chunk tables of one fingerprint kind. */
+    /** One table per chunk of one fingerprint kind; bucket = chunk value. */
     private static final class ChunkTables {
-        private final int[][] counts = new int[CHUNKS][CHUNK_VALUES];
-        private final long[][][] bits = new long[CHUNKS][CHUNK_VALUES][];
-        private final int[][][] slots = new int[CHUNKS][CHUNK_VALUES][];
+        private final Chunking chunking;
+        private final int[][] counts;
+        private final long[][][] bits;
+        private final int[][][] slots;
+
+        ChunkTables(Chunking chunking) {
+            this.chunking = chunking;
+            int m = chunking.count;
+            counts = new int[m][];
+            bits = new long[m][][];
+            slots = new int[m][][];
+            for (int c = 0; c < m; c++) {
+                int values = 1 << chunking.widths[c];
+                counts[c] = new int[values];
+                bits[c] = new long[values][];
+                slots[c] = new int[values][];
+            }
+        }
 
         void add(int slot, long fingerprint) {
-            for (int c = 0; c < CHUNKS; c++) {
-                int key = chunk(fingerprint, c);
+            for (int c = 0; c < chunking.count; c++) {
+                int key = chunking.chunk(fingerprint, c);
                 int n = counts[c][key];
                 long[] b = bits[c][key];
                 if (b == null || n == b.length) {
@@ -202,8 +275,8 @@ public final class SimilarityIndex {
         }
 
         void remove(int slot, long fingerprint) {
-            for (int c = 0; c < CHUNKS; c++) {
-                int key = chunk(fingerprint, c);
+            for (int c = 0; c < chunking.count; c++) {
+                int key = chunking.chunk(fingerprint, c);
                 int n = counts[c][key];
                 int[] s = slots[c][key];
                 for (int k = 0; k < n; k++) {
@@ -225,16 +298,16 @@ public final class SimilarityIndex {
         }
 
         void search(long query, int d, Hits hits) {
-            int[] radii = radii(d);
-            for (int c = 0; c < CHUNKS; c++) {
+            int[] radii = chunking.radii(d);
+            long[] masks = chunking.masks;
+            for (int c = 0; c < chunking.count; c++) {
                 if (radii[c] < 0) {
                     continue;
                 }
-                int q = chunk(query, c);
-                int[] probes = PROBES[radii[c]];
+                int q = chunking.chunk(query, c);
                 int[] count = counts[c];
                 long[][] bucketBits = bits[c];
-                for (int probe : probes) {
+                for (int probe : chunking.probes[c][radii[c]]) {
                     int key = q ^ probe;
                     int n = count[key];
                     if (n == 0) {
@@ -244,7 +317,7 @@ public final class SimilarityIndex {
                     for (int k = 0; k < n; k++) {
                         long x = b[k] ^ query;
                         int distance = Long.bitCount(x);
-                        if (distance <= d && !coveredEarlier(x, c, radii)) {
+                        if (distance <= d && !coveredEarlier(x, c, radii, masks)) {
                             hits.add(distance, slots[c][key][k]);
                         }
                     }
@@ -253,9 +326,9 @@ public final class SimilarityIndex {
         }
 
         /** Whether a chunk table probed before chunk c already reached this fingerprint (x = it XOR the query). */
-        private static boolean coveredEarlier(long x, int c, int[] radii) {
+        private static boolean coveredEarlier(long x, int c, int[] radii, long[] masks) {
             for (int j = 0; j < c; j++) {
-                if (radii[j] >= 0 && Long.bitCount(x & CHUNK_MASKS[j]) <= radii[j]) {
+                if (radii[j] >= 0 && Long.bitCount(x & masks[j]) <= radii[j]) {
                     return true;
                 }
             }

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SimilarityIndexTest {
@@ -41,11 +42,11 @@ class SimilarityIndexTest {
         return bits ^ mask;
     }
 
-    @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3})
-    void findsExactlyWhatABruteForceScanFindsOnRandomAndClusteredData(long seed) {
+    @ParameterizedTest(name = "seed {0}, {1} chunks")
+    @CsvSource({"1, 5", "2, 5", "3, 5", "4, 4", "5, 6", "6, 7", "7, 8"})
+    void findsExactlyWhatABruteForceScanFindsOnRandomAndClusteredData(long seed, int chunks) {
         SplittableRandom random = new SplittableRandom(seed);
-        SimilarityIndex index = new SimilarityIndex();
+        SimilarityIndex index = new SimilarityIndex(chunks);
         Map<String, Fingerprint> model = new HashMap<>();
         List<Long> centres = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
@@ -73,42 +74,67 @@ class SimilarityIndexTest {
         }
     }
 
-    @Test
-    void everyDistanceUpToTheMaximumFindsAPointAtExactlyThatDistanceInEveryChunkSplit() {
-        // Adversarial for the pigeonhole: place the differing bits in every possible spread over the 4 chunks.
-        SplittableRandom random = new SplittableRandom(7);
+    @ParameterizedTest(name = "{0} chunks")
+    @ValueSource(ints = {4, 5, 6, 7, 8})
+    void everyDistanceUpToTheMaximumFindsAPointAtExactlyThatDistanceWhateverItsSpreadOverTheChunks(int chunks) {
+        // Adversarial for the pigeonhole: spread the differing bits over the chunks (bits i with i % chunks == c) in
+        // every way the random draw produces, including the extreme of all in one chunk or evenly spread.
+        SplittableRandom random = new SplittableRandom(7 + chunks);
+        SimilarityIndex index = new SimilarityIndex(chunks);
         for (int d = 0; d <= SimilarityIndex.MAX_DISTANCE; d++) {
-            for (int trial = 0; trial < 200; trial++) {
+            for (int trial = 0; trial < 150; trial++) {
                 long query = random.nextLong();
-                long mask = 0;
-                int[] perChunk = new int[4];
+                int[] perChunk = new int[chunks];
                 int left = d;
+                int focus = random.nextInt(chunks);
                 while (left > 0) {
-                    int c = random.nextInt(4);
-                    if (perChunk[c] < 16) {
+                    // Half of the trials pile bits into one chunk as far as it goes.
+                    int c = trial % 2 == 0 && perChunk[focus] < width(focus, chunks) ? focus : random.nextInt(chunks);
+                    if (perChunk[c] < width(c, chunks)) {
                         perChunk[c]++;
                         left--;
                     }
                 }
-                for (int c = 0; c < 4; c++) {
+                long mask = 0;
+                for (int c = 0; c < chunks; c++) {
                     int placed = 0;
                     while (placed < perChunk[c]) {
-                        int bit = 4 * random.nextInt(16) + c;
+                        int bit = chunks * random.nextInt(width(c, chunks)) + c;
                         if ((mask & (1L << bit)) == 0) {
                             mask |= 1L << bit;
                             placed++;
                         }
                     }
                 }
-                SimilarityIndex index = new SimilarityIndex();
                 index.add("x", new Fingerprint(IMAGE, query ^ mask));
                 assertThat(index.near(new Fingerprint(IMAGE, query), d, 10))
+                        .as("d=%d, spread %s", d, java.util.Arrays.toString(perChunk))
                         .containsExactly(new SimilarMatch("x", d));
                 if (d > 0) {
                     assertThat(index.near(new Fingerprint(IMAGE, query), d - 1, 10)).isEmpty();
                 }
+                index.remove("x");
             }
         }
+    }
+
+    @Test
+    void chunkCountsBeyondSixteenBitChunksAreRefused() {
+        assertThatThrownBy(() -> new SimilarityIndex(3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SimilarityIndex(9)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Bits i < 64 with i % chunks == c. */
+    private static int width(int c, int chunks) {
+        return (64 - c + chunks - 1) / chunks;
+    }
+
+    @Test
+    void aMatchInSeveralProbedBucketsIsReportedOnce() {
+        // Identical fingerprints sit in the probed bucket of every chunk table.
+        SimilarityIndex index = new SimilarityIndex();
+        index.add("same", new Fingerprint(IMAGE, 99L));
+        assertThat(index.near(new Fingerprint(IMAGE, 99L), 16, 10)).containsExactly(new SimilarMatch("same", 0));
     }
 
     @Test
