@@ -32,8 +32,8 @@ public class PanacheWorkCatalog implements WorkCatalog, PanacheRepositoryBase<Wo
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void upsert(Work work) {
-        // One statement, not find-then-persist: the request that registered a work and the chain event projector
-        // write the same row at about the same time, and both must succeed. Chain facts are refreshed; off-chain
+        // Not find-then-persist: the request that registered a work and the chain event projector write the same
+        // row at about the same time, and both must succeed. Chain facts are refreshed; off-chain
         // facts (metadata, content type, size) are only known to the request that uploaded the file, so a chain
         // event that does not carry them keeps them.
         getEntityManager().createNativeQuery("""
@@ -41,18 +41,38 @@ public class PanacheWorkCatalog implements WorkCatalog, PanacheRepositoryBase<Wo
                     creators_json, metadata_hash, metadata_json, content_type, size_bytes, tx_id, block_number,
                     registered_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
-                ON CONFLICT (id) DO UPDATE SET
-                    content_hash = EXCLUDED.content_hash, title = EXCLUDED.title, kind = EXCLUDED.kind,
-                    fingerprint = EXCLUDED.fingerprint, fingerprint_kind = EXCLUDED.fingerprint_kind,
-                    status = EXCLUDED.status, registrant = EXCLUDED.registrant,
-                    creators_json = EXCLUDED.creators_json, metadata_hash = EXCLUDED.metadata_hash,
-                    metadata_json = COALESCE(EXCLUDED.metadata_json, work.metadata_json),
-                    content_type = COALESCE(EXCLUDED.content_type, work.content_type),
-                    size_bytes = COALESCE(EXCLUDED.size_bytes, work.size_bytes),
-                    tx_id = EXCLUDED.tx_id,
-                    block_number = CASE WHEN EXCLUDED.block_number < 0 THEN work.block_number
-                                        ELSE EXCLUDED.block_number END,
-                    registered_at = EXCLUDED.registered_at""")
+                ON CONFLICT DO NOTHING""")
+                .setParameter(1, work.id())
+                .setParameter(2, work.contentHash())
+                .setParameter(3, work.title())
+                .setParameter(4, work.kind())
+                .setParameter(5, work.fingerprint())
+                .setParameter(6, work.fingerprintKind())
+                .setParameter(7, work.status())
+                .setParameter(8, work.registrant())
+                .setParameter(9, write(work.creators()))
+                .setParameter(10, work.metadataHash())
+                .setParameter(11, work.metadataJson())
+                .setParameter(12, work.contentType())
+                .setParameter(13, work.sizeBytes())
+                .setParameter(14, work.txId())
+                .setParameter(15, work.blockNumber())
+                .setParameter(16, work.registeredAt())
+                .executeUpdate();
+        // ON CONFLICT without a target makes every unique index an arbiter: when the registering request and the
+        // chain event projector insert the same work at once, the later one waits and does nothing instead of
+        // failing on work_content_hash_key (a targeted ON CONFLICT (id) still raised that). Then refresh the row.
+        getEntityManager().createNativeQuery("""
+                UPDATE work SET
+                    content_hash = ?2, title = ?3, kind = ?4, fingerprint = ?5, fingerprint_kind = ?6, status = ?7,
+                    registrant = ?8, creators_json = ?9, metadata_hash = ?10,
+                    metadata_json = COALESCE(?11, metadata_json),
+                    content_type = COALESCE(?12, content_type),
+                    size_bytes = COALESCE(?13, size_bytes),
+                    tx_id = ?14,
+                    block_number = CASE WHEN ?15 < 0 THEN block_number ELSE ?15 END,
+                    registered_at = ?16
+                WHERE id = ?1""")
                 .setParameter(1, work.id())
                 .setParameter(2, work.contentHash())
                 .setParameter(3, work.title())
