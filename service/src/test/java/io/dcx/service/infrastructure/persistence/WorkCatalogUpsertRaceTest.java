@@ -37,15 +37,15 @@ class WorkCatalogUpsertRaceTest {
 
     @Test
     void concurrentUpsertsOfTheSameWorkBothSucceed() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            for (int round = 0; round < 30; round++) {
+            for (int round = 0; round < 200; round++) {
                 String id = "wk_race_" + round + "_" + UUID.randomUUID().toString().substring(0, 8);
                 String hash = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(id.getBytes()));
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<?>> writes = new ArrayList<>();
-                for (String contentType : new String[] {"text/plain", null}) {
+                for (String contentType : new String[] {"text/plain", null, null, null}) {
                     writes.add(pool.submit(() -> {
                         start.await();
                         QuarkusTransaction.requiringNew().run(() -> catalog.upsert(work(id, hash, contentType)));
