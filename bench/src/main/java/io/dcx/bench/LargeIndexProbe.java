@@ -10,7 +10,7 @@ import java.util.Arrays;
  * A plain timed loop (not JMH) for sizes JMH would make slow to set up, such as 10 million works: build time, heap
  * per entry, lookup latency percentiles and the brute-force scan for comparison.
  *
- * <pre>java -Xmx8g -cp bench/target/benchmarks.jar io.dcx.bench.LargeIndexProbe 10000000 10,14,16 [queries] [chunks]</pre>
+ * <pre>java -Xmx8g -cp bench/target/benchmarks.jar io.dcx.bench.LargeIndexProbe 10000000 12,14,16 [queries] [chunks]</pre>
  *
  * The optional chunk count (4..8) compares other multi-index layouts with the default.
  */
@@ -20,7 +20,7 @@ public final class LargeIndexProbe {
 
     public static void main(String[] args) {
         int size = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 10_000_000;
-        int[] distances = Arrays.stream((args.length > 1 ? args[1] : "10,16").split(","))
+        int[] distances = Arrays.stream((args.length > 1 ? args[1] : "12,14,16").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int queries = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         int chunks = args.length > 3 ? Integer.parseInt(args[3]) : BenchAccess.defaultChunks();

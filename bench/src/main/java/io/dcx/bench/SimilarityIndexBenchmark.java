@@ -32,8 +32,8 @@ public class SimilarityIndexBenchmark {
     public static class Loaded {
         @Param({"10000", "100000", "1000000"})
         public int size;
-        /** 10 and 14: the configured image and text thresholds; 16: the largest the index supports (its worst case). */
-        @Param({"10", "14", "16"})
+        /** 12 and 14: the configured image and text thresholds; 16: the largest the index supports (its worst case). */
+        @Param({"12", "14", "16"})
         public int maxDistance;
 
         SimilarityIndex index;

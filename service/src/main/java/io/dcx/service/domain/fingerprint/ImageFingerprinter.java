@@ -42,8 +42,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * than the 8x8 block at rows and columns 1..8; 16x16, 24x24 or 64x64 reductions instead of 32x32 changed little).
  *
  * <p>Decompression bombs: the image's size is read from its header before any pixel is decoded, and images above
- * {@link #MAX_PIXELS} are refused. Large images are decoded with source subsampling, so the decoded raster stays
- * small whatever the input size.
+ * {@link #MAX_PIXELS} are refused. Larger images than about a megapixel are decoded with source subsampling (every
+ * n-th pixel of every n-th row), and the reduction to 32x32 reads one row at a time, so memory stays small whatever
+ * the input size.
  *
  * <p>Thread-safe and stateless.
  */
@@ -54,7 +55,8 @@ public final class ImageFingerprinter {
     public static final int MIN_SIDE = 8;
 
     static final int SIZE = 32;
-    private static final int DECODE_TARGET = 512;
+    /** Pixels a large image is subsampled to while decoding (about one megapixel). */
+    private static final long DECODE_PIXELS = 1L << 20;
     /** Standard deviation of the 32x32 luma (0..255) below which an image is featureless (flat). */
     private static final double MIN_STRUCTURE = 1.0;
     /** Share of each axis (both ends together) that the Tukey window tapers. */
@@ -93,7 +95,7 @@ public final class ImageFingerprinter {
         if (image.getWidth() < MIN_SIDE || image.getHeight() < MIN_SIDE) {
             return Optional.empty();
         }
-        double[][] small = areaResize(luma(image), image.getWidth(), image.getHeight(), SIZE, SIZE);
+        double[][] small = areaResize(lumaRows(image), image.getWidth(), image.getHeight(), SIZE, SIZE);
         if (standardDeviation(small) < MIN_STRUCTURE) {
             return Optional.empty();
         }
@@ -115,7 +117,7 @@ public final class ImageFingerprinter {
                     return Optional.empty();
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = (int) Math.max(1, Math.min(width, height) / DECODE_TARGET);
+                int step = subsampling(width, height);
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }
@@ -126,42 +128,57 @@ public final class ImageFingerprinter {
         }
     }
 
-    /** Luma of every pixel, row-major; transparent pixels are composited onto white. */
-    static double[] luma(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        double[] out = new double[w * h];
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                int argb = row[x];
-                double a = (argb >>> 24) / 255.0;
-                double r = (argb >> 16) & 0xff;
-                double g = (argb >> 8) & 0xff;
-                double b = argb & 0xff;
-                double y0 = 0.299 * r + 0.587 * g + 0.114 * b;
-                out[y * w + x] = y0 * a + 255.0 * (1 - a);
+    /**
+     * Decoding step: keep about {@link #DECODE_PIXELS} pixels (every step-th pixel of every step-th row), but at
+     * least 32 on the short side, so the 32x32 reduction still averages several samples per cell.
+     */
+    static int subsampling(long width, long height) {
+        int byArea = (int) Math.sqrt((double) width * height / DECODE_PIXELS);
+        int byShortSide = (int) (Math.min(width, height) / SIZE);
+        return Math.max(1, Math.min(byArea, byShortSide));
+    }
+
+    /** Fills a row of luma values. */
+    interface Rows {
+        void row(int y, double[] out);
+    }
+
+    /** Luma row by row ({@code 0.299 R + 0.587 G + 0.114 B}); transparent pixels are composited onto white. */
+    static Rows lumaRows(BufferedImage image) {
+        int[] argb = new int[image.getWidth()];
+        return (y, out) -> {
+            image.getRGB(0, y, argb.length, 1, argb, 0, argb.length);
+            for (int x = 0; x < argb.length; x++) {
+                int p = argb[x];
+                double a = (p >>> 24) / 255.0;
+                double luma = 0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff);
+                out[x] = luma * a + 255.0 * (1 - a);
             }
-        }
-        return out;
+        };
+    }
+
+    /** {@link #areaResize(Rows, int, int, int, int)} of a row-major array. */
+    static double[][] areaResize(double[] src, int w, int h, int outW, int outH) {
+        return areaResize((y, out) -> System.arraycopy(src, y * w, out, 0, w), w, h, outW, outH);
     }
 
     /**
      * Box-filter resampling: each output pixel is the mean of the input area it covers, partial pixels weighted by
-     * the covered fraction. Separable (rows, then columns). Works for up- and down-scaling.
+     * the covered fraction. Separable (rows, then columns), reading one input row at a time, so the memory is
+     * {@code w + outW h} values whatever the image size. Works for up- and down-scaling.
      */
-    static double[][] areaResize(double[] src, int w, int h, int outW, int outH) {
+    static double[][] areaResize(Rows rows, int w, int h, int outW, int outH) {
         double[][] horizontal = new double[h][outW];
         double[][] wx = weights(w, outW);
+        double[] src = new double[w];
         for (int y = 0; y < h; y++) {
-            int base = y * w;
+            rows.row(y, src);
             for (int ox = 0; ox < outW; ox++) {
                 double[] weights = wx[ox];
                 int first = (int) weights[0];
                 double sum = 0;
                 for (int k = 1; k < weights.length; k++) {
-                    sum += weights[k] * src[base + first + k - 1];
+                    sum += weights[k] * src[first + k - 1];
                 }
                 horizontal[y][ox] = sum;
             }

@@ -9,8 +9,8 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The {@link FingerprintKind#TEXT_SIMHASH64} fingerprint: a 64-bit SimHash over shingles of normalised text. Texts
@@ -19,8 +19,8 @@ import java.util.Optional;
  *
  * <p>Algorithm (fixed: changing it would make stored fingerprints incomparable, so a change needs a new kind):
  * <ol>
- *   <li>Unicode NFKC (folds full-width Latin letters and digits, compatibility forms), then lower case (root
- *       locale);</li>
+ *   <li>Unicode NFKC (folds full-width Latin letters and digits, compatibility forms), then lower case
+ *       (simple per-character mapping, {@link Character#toLowerCase(int)});</li>
  *   <li>tokens: every ideograph, kana or hangul syllable is a token of its own; every run of other letters and
  *       digits is a token (a word); everything else (punctuation, symbols, whitespace) only separates tokens;</li>
  *   <li>shingles: all runs of {@value #SHINGLE} consecutive tokens (word pairs in English, character pairs in
@@ -47,6 +47,8 @@ public final class TextFingerprinter {
     static final int SHINGLE = 2;
     /** Texts with fewer shingles than this are too short to fingerprint meaningfully. */
     public static final int MIN_SHINGLES = 16;
+    /** Characters normalised at a time (see forEachToken). */
+    private static final int PIECE = 1 << 16;
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
@@ -58,25 +60,15 @@ public final class TextFingerprinter {
      * @return the fingerprint, or empty if the text has fewer than {@link #MIN_SHINGLES} shingles
      */
     public Optional<Fingerprint> fingerprint(String text) {
-        List<String> tokens = tokens(text);
-        int count = tokens.size() - SHINGLE + 1;
-        if (count < MIN_SHINGLES) {
+        ShingleHashes shingles = new ShingleHashes();
+        forEachToken(text, shingles);
+        if (shingles.count < MIN_SHINGLES) {
             return Optional.empty();
         }
-        long[] hashes = new long[count];
-        StringBuilder shingle = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            shingle.setLength(0);
-            for (int k = 0; k < SHINGLE; k++) {
-                if (k > 0) {
-                    shingle.append('\u001f');
-                }
-                shingle.append(tokens.get(i + k));
-            }
-            hashes[i] = hash64(shingle.toString());
-        }
+        long[] hashes = shingles.hashes;
+        int count = shingles.count;
         // Each distinct shingle votes once: sort, then skip repeats.
-        Arrays.sort(hashes);
+        Arrays.sort(hashes, 0, count);
         int[] votes = new int[64];
         for (int i = 0; i < count; i++) {
             if (i > 0 && hashes[i] == hashes[i - 1]) {
@@ -94,6 +86,30 @@ public final class TextFingerprinter {
             }
         }
         return Optional.of(new Fingerprint(FingerprintKind.TEXT_SIMHASH64, bits));
+    }
+
+    /**
+     * Hashes each shingle as its tokens arrive, keeping only the last {@value #SHINGLE} tokens and 8 bytes per
+     * shingle: a long text (uploads may be tens of megabytes) never becomes a list of millions of strings.
+     */
+    private static final class ShingleHashes implements Consumer<String> {
+        private final String[] window = new String[SHINGLE];
+        private int seen;
+        long[] hashes = new long[256];
+        int count;
+
+        @Override
+        public void accept(String token) {
+            System.arraycopy(window, 1, window, 0, SHINGLE - 1);
+            window[SHINGLE - 1] = token;
+            if (++seen < SHINGLE) {
+                return;
+            }
+            if (count == hashes.length) {
+                hashes = Arrays.copyOf(hashes, count * 2);
+            }
+            hashes[count++] = hash64(String.join("\u001f", window));
+        }
     }
 
     /**
@@ -148,30 +164,58 @@ public final class TextFingerprinter {
         return controls > Math.max(1, text.length() / 1000);
     }
 
-    /** The normalised tokens of a text (see the class comment). */
+    /** The normalised tokens of a text (see the class comment), as a list: for tests. */
     static List<String> tokens(String text) {
-        String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         List<String> tokens = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < normalised.length(); ) {
-            int cp = normalised.codePointAt(i);
-            i += Character.charCount(cp);
-            if (isSyllabic(cp)) {
-                flush(word, tokens);
-                tokens.add(Character.toString(cp));
-            } else if (Character.isLetterOrDigit(cp) || isCombiningMark(cp)) {
-                word.appendCodePoint(cp);
-            } else {
-                flush(word, tokens);
-            }
-        }
-        flush(word, tokens);
+        forEachToken(text, tokens::add);
         return tokens;
     }
 
-    private static void flush(StringBuilder word, List<String> tokens) {
+    /**
+     * Feeds the normalised tokens of a text to {@code sink}, normalising (NFKC) piece by piece so a long text is
+     * never copied whole. A piece ends just before an ASCII character or a CJK ideograph: such a character starts a
+     * new normalisation segment (it composes with nothing before it, and nothing before it reorders past it), so
+     * normalising the pieces one by one gives exactly what normalising the whole text would. Lower case is the simple
+     * per-character mapping, which needs no context either.
+     */
+    static void forEachToken(String text, Consumer<String> sink) {
+        StringBuilder word = new StringBuilder();
+        int start = 0;
+        while (start < text.length()) {
+            int end = pieceEnd(text, start);
+            String piece = Normalizer.normalize(text.substring(start, end), Normalizer.Form.NFKC);
+            for (int i = 0; i < piece.length(); ) {
+                int original = piece.codePointAt(i);
+                i += Character.charCount(original);
+                int cp = Character.toLowerCase(original);
+                if (isSyllabic(cp)) {
+                    flush(word, sink);
+                    sink.accept(Character.toString(cp));
+                } else if (Character.isLetterOrDigit(cp) || isCombiningMark(cp)) {
+                    word.appendCodePoint(cp);
+                } else {
+                    flush(word, sink);
+                }
+            }
+            start = end;
+        }
+        flush(word, sink);
+    }
+
+    /** End of the piece starting at {@code start}: the first safe boundary after {@link #PIECE} characters. */
+    private static int pieceEnd(String text, int start) {
+        for (int i = start + PIECE; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff)) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static void flush(StringBuilder word, Consumer<String> sink) {
         if (!word.isEmpty()) {
-            tokens.add(word.toString());
+            sink.accept(word.toString());
             word.setLength(0);
         }
     }

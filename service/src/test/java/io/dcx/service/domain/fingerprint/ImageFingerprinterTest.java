@@ -136,6 +136,21 @@ class ImageFingerprinterTest {
     }
 
     @Test
+    void subsamplingKeepsAboutAMegapixelAndAtLeast32PixelsOnTheShortSide() {
+        assertThat(ImageFingerprinter.subsampling(1024, 1024)).isEqualTo(1);
+        assertThat(ImageFingerprinter.subsampling(6000, 4000)).isEqualTo(4);
+        assertThat(ImageFingerprinter.subsampling(7000, 7000)).isEqualTo(6);
+        // Panoramas: the area asks for 6 and the short side (400 / 32) allows it; 40 pixels high allow no step.
+        assertThat(ImageFingerprinter.subsampling(100_000, 400)).isEqualTo(6);
+        assertThat(ImageFingerprinter.subsampling(1_000_000, 40)).isEqualTo(1);
+    }
+
+    @Test
+    void aPanoramaIsFingerprinted() throws IOException {
+        assertThat(fingerprint(encode(computed(12_000, 150), "png"))).isPresent();
+    }
+
+    @Test
     void transparencyIsCompositedOntoWhite() throws IOException {
         BufferedImage argb = new BufferedImage(300, 200, BufferedImage.TYPE_INT_ARGB);
         BufferedImage onWhite = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);

@@ -3,7 +3,6 @@ package io.dcx.service.domain.fingerprint;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.MultipleGradientPaint;
@@ -27,13 +26,13 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Varied synthetic test images drawn with Java2D from a seed (photo-like smooth fields, gradients, shapes, textures,
- * noise and text), and the edits a copier makes to an image (resize, recompress, crop, brightness, contrast,
+ * noise and lettering), and the edits a copier makes to an image (resize, recompress, crop, brightness, contrast,
  * watermark, rotation).
+ *
+ * <p>Lettering is drawn as pen strokes, not with fonts: which fonts a machine has (and so how a string renders)
+ * differs from machine to machine, and the measured rates must not.
  */
 final class SyntheticImages {
-    private static final String[] WORDS = {"dcx", "sunrise", "harbour", "模型", "上海", "art", "2024", "No. 7",
-            "studio", "旗袍", "poster", "夜景", "sale", "edition"};
-
     private SyntheticImages() {
     }
 
@@ -106,14 +105,13 @@ final class SyntheticImages {
             }
         }
         g.setComposite(AlphaComposite.SrcOver);
-        // Text, as on posters and covers.
+        // Lettering, as on posters and covers.
         int texts = random.nextInt(4);
         for (int i = 0; i < texts; i++) {
             g.setColor(color(random));
-            g.setFont(new Font(random.nextBoolean() ? Font.SANS_SERIF : Font.SERIF,
-                    random.nextBoolean() ? Font.BOLD : Font.PLAIN, h / 30 + random.nextInt(h / 8)));
-            g.drawString(WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)],
-                    random.nextInt(w * 3 / 4), h / 10 + random.nextInt(h * 9 / 10));
+            int letterSize = h / 30 + random.nextInt(h / 8);
+            lettering(g, random, random.nextInt(w * 3 / 4), h / 10 + random.nextInt(h * 9 / 10), letterSize,
+                    3 + random.nextInt(10));
         }
         g.dispose();
         // Sensor-like noise.
@@ -122,6 +120,33 @@ final class SyntheticImages {
             addNoise(image, random, sigma);
         }
         return image;
+    }
+
+    /**
+     * A line of pseudo-characters ({@code count} of them, each {@code size} high, baseline at y): each character is
+     * two to four pen strokes (bars, diagonals, hooks and bowls), which reads as writing at a glance.
+     */
+    static void lettering(Graphics2D g, SplittableRandom random, int x, int y, int size, int count) {
+        Graphics2D pen = (Graphics2D) g.create();
+        pen.setStroke(new BasicStroke(Math.max(1f, size / 8f), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        int advance = size * 3 / 4;
+        for (int c = 0; c < count; c++) {
+            int left = x + c * advance;
+            int top = y - size;
+            int strokes = 2 + random.nextInt(3);
+            for (int s = 0; s < strokes; s++) {
+                int x0 = left + random.nextInt(Math.max(1, advance * 2 / 3));
+                int y0 = top + random.nextInt(Math.max(1, size));
+                switch (random.nextInt(4)) {
+                    case 0 -> pen.drawLine(x0, top, x0, y);                                   // bar
+                    case 1 -> pen.drawLine(left, y0, left + advance * 2 / 3, y0);             // crossbar
+                    case 2 -> pen.drawLine(x0, top, left + random.nextInt(Math.max(1, advance)), y); // diagonal
+                    default -> pen.drawArc(left, y0 - size / 4, advance * 2 / 3, size / 2,
+                            random.nextInt(360), 120 + random.nextInt(240));                  // bowl or hook
+                }
+            }
+        }
+        pen.dispose();
     }
 
     private static Color color(SplittableRandom random) {
@@ -321,21 +346,22 @@ final class SyntheticImages {
         return levels(image, factor, 128 * (1 - factor));
     }
 
-    /** A light watermark: semi-transparent text and a small logo near the lower right corner. */
+    /**
+     * A light watermark: semi-transparent white lettering (ten characters, a twentieth of the height) and a round
+     * logo near the lower right corner, the same marks on every image.
+     */
     static BufferedImage watermark(BufferedImage image) {
         BufferedImage out = copy(image);
         int w = out.getWidth();
         int h = out.getHeight();
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.35f));
         g.setColor(Color.WHITE);
         int size = Math.max(10, h / 20);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
-        String mark = "© dcx 版权所有";
-        int textWidth = g.getFontMetrics().stringWidth(mark);
-        g.drawString(mark, w - textWidth - w / 40, h - h / 40);
+        int characters = 10;
+        int textWidth = characters * size * 3 / 4;
+        lettering(g, new SplittableRandom(2024), w - textWidth - w / 40, h - h / 40, size, characters);
         g.fillOval(w - textWidth - w / 40 - size * 2, h - h / 40 - size, size, size);
         g.dispose();
         return out;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +74,59 @@ class TextFingerprinterTest {
     void chineseIsShingledByCharacterAndEnglishByWord() {
         assertThat(TextFingerprinter.tokens("版权登记 Copyright-Registry, ２０２４!"))
                 .containsExactly("版", "权", "登", "记", "copyright", "registry", "2024");
+    }
+
+    @Test
+    void normalisingPieceByPieceGivesWhatNormalisingTheWholeTextGives() {
+        // Far longer than one piece, with composing sequences, compatibility forms and CJK at every offset.
+        String unit = "Cafe\u0301 ＡＢＣ ﬁne ① 版权登记 e\u0301\u0327x Å ｶﾞ 한글 ΟΔΟΣ\n㈱ x\u0323\u0307 ";
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 300_000; i++) {
+            text.append(unit, 0, 1 + i % unit.length()).append(i);
+        }
+        String whole = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        List<String> expected = new java.util.ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        whole.codePoints().map(Character::toLowerCase).forEach(cp -> {
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            boolean syllabic = script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+                    || script == Character.UnicodeScript.THAI;
+            int type = Character.getType(cp);
+            boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK;
+            if (syllabic || !(Character.isLetterOrDigit(cp) || mark)) {
+                if (!word.isEmpty()) {
+                    expected.add(word.toString());
+                    word.setLength(0);
+                }
+                if (syllabic) {
+                    expected.add(Character.toString(cp));
+                }
+            } else {
+                word.appendCodePoint(cp);
+            }
+        });
+        if (!word.isEmpty()) {
+            expected.add(word.toString());
+        }
+        assertThat(TextFingerprinter.tokens(text.toString())).isEqualTo(expected);
+    }
+
+    @Test
+    void aTwentyMillionCharacterTextIsFingerprintedInSeconds() {
+        // About 20 million characters (a large novel is 1 to 2 million). Shingles are hashed as they arrive and the
+        // text is normalised in pieces, so memory stays near 8 bytes per shingle plus the text itself.
+        StringBuilder text = new StringBuilder(20_100_000);
+        for (int i = 0; text.length() < 20_000_000; i++) {
+            text.append(SyntheticTexts.ENGLISH[i % SyntheticTexts.ENGLISH.length]).append(' ').append(i % 977)
+                    .append(i % 3 == 0 ? ". " : " ");
+        }
+        String big = text.toString();
+        text = null;
+        long start = System.nanoTime();
+        assertThat(TEXT.fingerprint(big)).isPresent();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
     }
 
     @Test
