@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -51,6 +53,11 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 public final class ImageFingerprinter {
     /** Images with more pixels than this (50 megapixels) are not decoded at all. */
     public static final long MAX_PIXELS = 50_000_000L;
+    /**
+     * The formats read (ImageIO names). The JDK also reads WBMP, whose header is so weak that other binary files
+     * (an MP4 or an ICO starts with zero bytes too) pass for one, and TIFF; neither is taken.
+     */
+    private static final Set<String> FORMATS = Set.of("png", "jpeg", "jpg", "gif", "bmp");
     /** Images narrower or lower than this carry too little to fingerprint. */
     public static final int MIN_SIDE = 8;
 
@@ -104,11 +111,18 @@ public final class ImageFingerprinter {
 
     private static Optional<BufferedImage> decode(InputStream in) throws IOException {
         try (ImageInputStream iis = new MemoryCacheImageInputStream(in)) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
-            if (!readers.hasNext()) {
+            ImageReader reader = null;
+            for (Iterator<ImageReader> readers = ImageIO.getImageReaders(iis); readers.hasNext(); ) {
+                ImageReader candidate = readers.next();
+                if (reader == null && FORMATS.contains(candidate.getFormatName().toLowerCase(Locale.ROOT))) {
+                    reader = candidate;
+                } else {
+                    candidate.dispose();
+                }
+            }
+            if (reader == null) {
                 return Optional.empty();
             }
-            ImageReader reader = readers.next();
             try {
                 reader.setInput(iis, true, true);
                 long width = reader.getWidth(0);

@@ -50,14 +50,8 @@ public final class SimilarityIndex {
     /** Chunks per fingerprint when none is asked for; chosen by measurement (see the class comment). */
     static final int DEFAULT_CHUNKS = 5;
 
-    /** The chunkings by chunk count, built once (their probe lists are shared by every index). */
+    /** The chunkings by chunk count, built when first used (their probe lists are shared by every index). */
     private static final Chunking[] CHUNKINGS = new Chunking[9];
-
-    static {
-        for (int m = 4; m <= 8; m++) {
-            CHUNKINGS[m] = new Chunking(m);
-        }
-    }
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<FingerprintKind, ChunkTables> tables = new EnumMap<>(FingerprintKind.class);
@@ -74,7 +68,16 @@ public final class SimilarityIndex {
         if (chunks < 4 || chunks > 8) {
             throw new IllegalArgumentException("4..8 chunks (at most 16 bits each)");
         }
-        this.chunking = CHUNKINGS[chunks];
+        this.chunking = chunking(chunks);
+    }
+
+    private static Chunking chunking(int chunks) {
+        synchronized (CHUNKINGS) {
+            if (CHUNKINGS[chunks] == null) {
+                CHUNKINGS[chunks] = new Chunking(chunks);
+            }
+            return CHUNKINGS[chunks];
+        }
     }
 
     /**
@@ -226,13 +229,20 @@ public final class SimilarityIndex {
         private static int[][] probeMasks(int width, int maxRadius) {
             int[][] byRadius = new int[maxRadius + 1][];
             for (int r = 0; r <= maxRadius; r++) {
-                int radius = r;
-                byRadius[r] = java.util.stream.IntStream.range(0, 1 << width)
-                        .filter(m -> Integer.bitCount(m) <= radius)
-                        .boxed()
-                        .sorted(Comparator.comparingInt(Integer::bitCount).thenComparingInt(Integer::intValue))
-                        .mapToInt(Integer::intValue)
-                        .toArray();
+                int size = 0;
+                for (int m = 0; m < 1 << width; m++) {
+                    size += Integer.bitCount(m) <= r ? 1 : 0;
+                }
+                int[] masks = new int[size];
+                int n = 0;
+                for (int bits = 0; bits <= r; bits++) {
+                    for (int m = 0; m < 1 << width; m++) {
+                        if (Integer.bitCount(m) == bits) {
+                            masks[n++] = m;
+                        }
+                    }
+                }
+                byRadius[r] = masks;
             }
             return byRadius;
         }

@@ -93,6 +93,21 @@ class ImageFingerprinterTest {
         assertThat(fingerprint(noise)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"wbmp", "tiff"})
+    void otherFormatsTheJdkReadsAreNotTaken(String format) throws IOException {
+        BufferedImage image = computed(200, 200);
+        if (format.equals("wbmp")) {
+            BufferedImage binary = new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_BINARY);
+            binary.getGraphics().drawImage(image, 0, 0, null);
+            image = binary;
+        }
+        assertThat(fingerprint(encode(image, format))).isEmpty();
+        // What made WBMP dangerous: an MP4 starts like one (zero bytes, then small numbers).
+        byte[] mp4Like = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0};
+        assertThat(fingerprint(java.util.Arrays.copyOf(mp4Like, 4096))).isEmpty();
+    }
+
     @Test
     void aTruncatedPngHasNoFingerprint() throws IOException {
         byte[] png = encode(computed(300, 200), "png");
