@@ -86,6 +86,12 @@ public enum ErrorCode {
     WITHDRAWAL_NOT_PENDING(Category.CONFLICT),
     HOLD_CONFLICT(Category.CONFLICT),
     PAYMENT_RAIL_FAILED(Category.UNAVAILABLE),
+    // the e-CNY token rail (issue 6): the EVM node cannot be reached; wallets customers register
+    PAYMENT_RAIL_UNAVAILABLE(Category.UNAVAILABLE),
+    INVALID_RAIL(Category.INVALID),
+    INVALID_WALLET_ADDRESS(Category.INVALID),
+    WALLET_ALREADY_REGISTERED(Category.CONFLICT),
+    WALLET_REQUIRED(Category.UNPROCESSABLE),
     // the board and settlement (issue 6)
     INVALID_LISTING(Category.INVALID),
     INVALID_PRICE(Category.INVALID),
@@ -103,6 +109,7 @@ public enum ErrorCode {
     ASSET_ALREADY_LISTED(Category.CONFLICT),
     LISTING_NOT_OPEN(Category.CONFLICT),
     OFFER_NOT_PENDING(Category.CONFLICT),
+    OFFER_EXISTS(Category.CONFLICT),
     AUCTION_NOT_OPEN(Category.CONFLICT),
     BID_TOO_LOW(Category.UNPROCESSABLE),
     SELF_TRADE(Category.UNPROCESSABLE),
