@@ -7,6 +7,7 @@ import io.dcx.service.api.dto.AmountRequest;
 import io.dcx.service.api.dto.BalancesResponse;
 import io.dcx.service.api.dto.DepositResponse;
 import io.dcx.service.api.dto.ReasonRequest;
+import io.dcx.service.api.dto.WithdrawalRequest;
 import io.dcx.service.api.dto.WithdrawalResponse;
 import io.dcx.service.application.idempotency.Idempotency;
 import io.dcx.service.application.kyc.Account;
@@ -89,13 +90,15 @@ public class AccountResource {
     @Path("/me/withdrawals")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"creator", "trader"})
-    @Operation(summary = "Withdraw to the verified bank account",
+    @Operation(summary = "Withdraw to the verified bank account, or with \"rail\":\"ecny\" to the registered wallet",
             description = "201 COMPLETED; 202 PENDING_CONFIRMATION above the confirmation threshold (the amount is "
-                    + "held until an operator decides); 422 INSUFFICIENT_FUNDS.")
-    public Response withdraw(AmountRequest body, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+                    + "held until an operator decides); 422 INSUFFICIENT_FUNDS, WALLET_REQUIRED; 400 INVALID_RAIL; "
+                    + "503 PAYMENT_RAIL_UNAVAILABLE (nothing moved).")
+    public Response withdraw(WithdrawalRequest body, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         Money amount = funds.amount(JsonInput.fen("amountFen", JsonInput.required(body).amountFen()));
+        funds.rail(body.rail());
         return idempotent.respond(caller.accountId(), key, "POST", uri.getPath(), body, () -> {
-            Withdrawal withdrawal = funds.withdraw(caller.actor(), amount);
+            Withdrawal withdrawal = funds.withdraw(caller.actor(), amount, body.rail(), key);
             int status = withdrawal.status() == Withdrawal.Status.PENDING_CONFIRMATION ? 202 : 201;
             return new Reply(status, WithdrawalResponse.of(withdrawal,
                     BalancesResponse.of(balances.of(caller.accountId())), false));

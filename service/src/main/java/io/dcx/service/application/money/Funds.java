@@ -64,7 +64,7 @@ public class Funds {
     @Transactional
     public Deposit deposit(Actor actor, Money amount) {
         kyc.requireApproved(actor.accountId());
-        PaymentRail rail = rail();
+        PaymentRail rail = rail(null);
         String id = Ids.next("dep");
         PaymentRail.Transfer transfer = rail.collect(actor.accountId(), amount, id);
         if (!transfer.completed()) {
@@ -81,9 +81,24 @@ public class Funds {
 
     @Transactional
     public Withdrawal withdraw(Actor actor, Money amount) {
+        return withdraw(actor, amount, null, null);
+    }
+
+    /**
+     * A withdrawal through the named rail ({@code null}: dcx.money.rail; INVALID_RAIL if unknown). With a
+     * {@code requestKey} (the client's Idempotency-Key) the withdrawal id is derived from the account and the key,
+     * so a retry after a crash that rolled the first attempt back pays out under the same reference, which a rail
+     * with its own payout record (the token rail) never pays twice.
+     */
+    @Transactional
+    public Withdrawal withdraw(Actor actor, Money amount, String railName, String requestKey) {
         kyc.requireApproved(actor.accountId());
-        PaymentRail rail = rail();
-        String id = Ids.next("wd");
+        PaymentRail rail = rail(railName);
+        String id = requestKey == null ? Ids.next("wd") : stableId("wd", actor.accountId() + "\n" + requestKey);
+        var earlier = movements.findWithdrawalForUpdate(id);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         holds.place(actor.accountId(), id, amount);
         Instant now = Instant.now();
         Withdrawal withdrawal = new Withdrawal(id, actor.accountId(), amount, rail.name(),
@@ -111,7 +126,7 @@ public class Funds {
         }
         Withdrawal decided;
         if (approve) {
-            decided = payOut(withdrawal, rail(), operator.accountId(), reason);
+            decided = payOut(withdrawal, rail(withdrawal.rail()), operator.accountId(), reason);
         } else {
             holds.release(withdrawal.id());
             decided = withdrawal.with(Withdrawal.Status.REFUSED, null, Instant.now(), operator.accountId(), reason);
@@ -161,12 +176,77 @@ public class Funds {
         return done;
     }
 
-    private PaymentRail rail() {
+    /**
+     * The system pays an account's available money out through the named rail, e.g. a seller's proceeds after a
+     * trade settled. Idempotent per {@code reference}: the withdrawal id is derived from it, and a second call
+     * answers the first call's withdrawal (whatever its outcome) without moving anything; the same reference for
+     * another account or amount is HOLD_CONFLICT. No KYC check and no operator threshold: the board checked the
+     * parties before the trade. INSUFFICIENT_FUNDS if available is short; PAYMENT_RAIL_UNAVAILABLE (503) rolls back
+     * everything, so the call can simply be repeated.
+     */
+    @Transactional
+    public Withdrawal payOutSystem(String accountId, Money amount, String railName, String reference) {
+        if (reference == null || reference.isBlank() || reference.length() > 128) {
+            throw new DcxException(ErrorCode.INVALID_REQUEST, "reference: 1 to 128 characters");
+        }
+        if (!amount.isPositive()) {
+            throw new DcxException(ErrorCode.INVALID_AMOUNT, "a payout is for a positive amount");
+        }
+        String id = stableId("wd", "system\n" + reference);
+        var earlier = movements.findWithdrawalForUpdate(id);
+        if (earlier.isPresent()) {
+            Withdrawal first = earlier.get();
+            if (!first.accountId().equals(accountId) || !first.amount().equals(amount)) {
+                throw new DcxException(ErrorCode.HOLD_CONFLICT,
+                        "reference " + reference + " already paid out a different amount or account");
+            }
+            return first;
+        }
+        PaymentRail rail = rail(railName);
+        holds.place(accountId, id, amount);
+        Withdrawal withdrawal = new Withdrawal(id, accountId, amount, rail.name(),
+                Withdrawal.Status.PENDING_CONFIRMATION, null, Instant.now(), null, null, null);
+        movements.insert(withdrawal);
+        return payOut(withdrawal, rail, Actor.SYSTEM, "payout " + reference);
+    }
+
+    /**
+     * Credits money a rail received on its own (the token rail's deposit watcher, once a transfer is confirmed):
+     * rail clearing to the account's available balance, and a deposit record. The caller makes it exactly-once.
+     */
+    @Transactional
+    public Deposit creditFromRail(String accountId, Money amount, String railName, String railReference) {
+        String id = Ids.next("dep");
+        journal.post(Posting.transfer("DEPOSIT", id, BookAccount.railClearing(railName),
+                BookAccount.available(accountId), amount));
+        Deposit deposit = new Deposit(id, accountId, amount, railName, railReference, Instant.now());
+        movements.insert(deposit);
+        return deposit;
+    }
+
+    /** The rail named so, or dcx.money.rail when {@code name} is null; INVALID_RAIL (400) if there is none. */
+    public PaymentRail rail(String name) {
+        String wanted = name == null ? config.rail() : name;
+        List<String> known = new java.util.ArrayList<>();
         for (PaymentRail rail : rails) {
-            if (rail.name().equals(config.rail())) {
+            if (rail.name().equals(wanted)) {
                 return rail;
             }
+            known.add(rail.name());
         }
-        throw new IllegalStateException("no payment rail named " + config.rail() + " (dcx.money.rail)");
+        if (name == null) {
+            throw new IllegalStateException("no payment rail named " + config.rail() + " (dcx.money.rail)");
+        }
+        throw new DcxException(ErrorCode.INVALID_RAIL, "rail: one of " + known, Map.of("rails", known));
+    }
+
+    private static String stableId(String prefix, String seed) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return prefix + "_" + java.util.HexFormat.of().formatHex(digest, 0, 10);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
