@@ -15,12 +15,12 @@ import org.web3j.protocol.Service;
  * the Fabric shim brings another OkHttp major version). A refused connection surfaces as
  * {@link java.net.ConnectException}, which {@link EvmNode} reads as "certainly not delivered".
  */
-final class JdkHttpService extends Service {
+public final class JdkHttpService extends Service {
     private final URI uri;
     private final Duration timeout;
     private final HttpClient http;
 
-    JdkHttpService(String url, Duration timeout) {
+    public JdkHttpService(String url, Duration timeout) {
         super(false);
         this.uri = URI.create(url);
         this.timeout = timeout;
