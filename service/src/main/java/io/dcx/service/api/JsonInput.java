@@ -23,6 +23,11 @@ final class JsonInput {
         return node.longValue();
     }
 
+    /** Like {@link #fen} for an optional field: absent or null gives null. */
+    static Long optionalFen(String field, JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : fen(field, node);
+    }
+
     static <T> T required(T body) {
         if (body == null) {
             throw new DcxException(ErrorCode.INVALID_REQUEST, "a JSON body is required");

@@ -38,6 +38,14 @@ public interface BoardConfig {
     @WithDefault("P30D")
     Duration maxAuctionDuration();
 
+    /** How often interrupted settlements are resumed ({@code off} in tests); read by the scheduler. */
+    @WithDefault("10s")
+    String recoveryInterval();
+
+    /** How often auctions that ended are closed ({@code off} in tests); read by the scheduler. */
+    @WithDefault("5s")
+    String auctionCloseInterval();
+
     /** The largest price on the board, in fen. */
     @WithDefault("100000000000")
     long maxPriceFen();
