@@ -82,6 +82,13 @@ class EcnyRailTest {
                 .post("/api/v1/accounts/me/wallets").then().statusCode(201);
     }
 
+    /** An approved account without the wallets an earlier run registered (fixed test users keep their accounts). */
+    private String approvedWithoutWallets(String subject) {
+        String account = fixtures.approved(subject);
+        fixtures.execute("DELETE FROM ecny_wallet WHERE account_id = ?1", account);
+        return account;
+    }
+
     private long available(String subject) {
         return balances.of(fixtures.accountOf(subject)).available().fen();
     }
@@ -89,12 +96,13 @@ class EcnyRailTest {
     @Test
     @TestSecurity(user = "ecny-wallets", roles = "trader")
     void walletsAreValidatedAndBelongToOneAccount() throws Exception {
+        approvedWithoutWallets("ecny-wallets");
         fixtures.reset("ecny-wallets");
         String address = Keys.toChecksumAddress(Credentials.create(Keys.createEcKeyPair()).getAddress());
         given().contentType("application/json").body(Map.of("address", address))
                 .post("/api/v1/accounts/me/wallets").then().statusCode(403).body("code", equalTo("KYC_REQUIRED"));
 
-        fixtures.approved("ecny-wallets");
+        approvedWithoutWallets("ecny-wallets");
         long before = fixtures.rows("ecny_wallet");
         String typo = address.substring(0, 41) + (Character.isUpperCase(address.charAt(41))
                 ? Character.toLowerCase(address.charAt(41)) : Character.toUpperCase(address.charAt(41)));
@@ -131,7 +139,7 @@ class EcnyRailTest {
     @Test
     @TestSecurity(user = "ecny-depositor", roles = "trader")
     void aDepositIsCreditedAfterTheConfirmationsAndOnlyOnce() throws Exception {
-        fixtures.approved("ecny-depositor");
+        approvedWithoutWallets("ecny-depositor");
         Credentials customer = chain.newCustomer();
         registerWallet(customer.getAddress());
         chain.mint(customer.getAddress(), 10_000);
@@ -191,7 +199,7 @@ class EcnyRailTest {
     @Test
     @TestSecurity(user = "ecny-withdrawer", roles = "trader")
     void aWithdrawalPaysTheWalletOnChainOnceForOneKey() throws Exception {
-        fixtures.approved("ecny-withdrawer");
+        approvedWithoutWallets("ecny-withdrawer");
         Credentials customer = chain.newCustomer();
         registerWallet(customer.getAddress());
         funds.deposit(fixtures.actor("ecny-withdrawer"), Money.fen(5_000));
@@ -234,7 +242,7 @@ class EcnyRailTest {
     @Test
     @TestSecurity(user = "ecny-nowallet", roles = "trader")
     void aWithdrawalWithoutAWalletIsRefusedAndMovesNothing() {
-        fixtures.approved("ecny-nowallet");
+        approvedWithoutWallets("ecny-nowallet");
         funds.deposit(fixtures.actor("ecny-nowallet"), Money.fen(1_000));
         Map<String, Long> before = counts();
         given().contentType("application/json").body(Map.of("amountFen", 100, "rail", "ecny"))
@@ -245,7 +253,7 @@ class EcnyRailTest {
     @Test
     @TestSecurity(user = "ecny-outage", roles = "trader")
     void aNodeThatIsDownAnswers503AndNothingMoves() throws Exception {
-        fixtures.approved("ecny-outage");
+        approvedWithoutWallets("ecny-outage");
         Credentials customer = chain.newCustomer();
         registerWallet(customer.getAddress());
         funds.deposit(fixtures.actor("ecny-outage"), Money.fen(2_000));
