@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,7 +61,7 @@ public class BidResource {
         Long amountFen = absent(r.amountFen()) ? null : JsonInput.fen("amountFen", r.amountFen());
         String commitment = r.commitment();
         return idempotent.respond(caller.accountId(), key, "POST", uri.getPath(), r, () -> {
-            Auctions.Placed placed = auctions.bid(caller.actor(), listingId, amountFen, commitment, Instant.now());
+            Auctions.Placed placed = auctions.bid(caller.actor(), listingId, amountFen, commitment, now());
             return new Reply(201, BidResponse.placed(placed.bid(), placed.listing()));
         });
     }
@@ -79,7 +80,7 @@ public class BidResource {
         BidRevealRequest r = JsonInput.required(body);
         long amountFen = JsonInput.fen("amountFen", r.amountFen());
         Response response = idempotent.respond(caller.accountId(), key, "POST", uri.getPath(), r, () -> {
-            Bid bid = auctions.reveal(caller.actor(), listingId, bidId, amountFen, r.salt(), Instant.now());
+            Bid bid = auctions.reveal(caller.actor(), listingId, bidId, amountFen, r.salt(), now());
             if (bid.status() == BidStatus.INVALID) {
                 ErrorCode code = ErrorCode.valueOf(bid.invalidReason());
                 String detail = code == ErrorCode.BID_TOO_LOW ? "the bid is below the reserve, so it cannot win"
@@ -102,7 +103,7 @@ public class BidResource {
             description = "English: every bid (bidder pseudonym, amount, time, status). Sealed: only your own until "
                     + "the reveal phase is over, then also every revealed bid with its salt.")
     public BidsResponse list(@PathParam("listingId") String listingId) {
-        Instant now = Instant.now();
+        Instant now = now();
         String viewer = caller.accountId();
         Auctions.BidView view = auctions.bidsOf(listingId, viewer, now);
         var listing = view.listing();
@@ -118,6 +119,11 @@ public class BidResource {
         return new BidsResponse(listing.id(), listing.type().name(), listing.status().name(), listing.endsAt(),
                 listing.revealEndsAt(), highest, minimum,
                 view.bids().stream().map(b -> BidResponse.of(b, over || b.bidderId().equals(viewer))).toList());
+    }
+
+    /** The clock, to the microsecond the database keeps, so an answer shows the times as stored. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static boolean absent(JsonNode node) {

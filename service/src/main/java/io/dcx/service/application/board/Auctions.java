@@ -237,15 +237,14 @@ public class Auctions {
         List<Bid> candidates = candidates(listing, bids.ofListing(listingId));
         String winnerId = null;
         for (Bid candidate : candidates) {
-            Optional<DcxException> refusal = QuarkusTransaction.requiringNew().call(() -> {
-                try {
-                    checks.requireBuyable(listing, candidate.bidderId(), candidate.amount(), now);
-                    return Optional.empty();
-                } catch (DcxException e) {
-                    QuarkusTransaction.setRollbackOnly();
-                    return Optional.of(e);
-                }
-            });
+            Optional<DcxException> refusal;
+            try {
+                QuarkusTransaction.requiringNew()
+                        .run(() -> checks.requireBuyable(listing, candidate.bidderId(), candidate.amount(), now));
+                refusal = Optional.empty();
+            } catch (DcxException e) {
+                refusal = Optional.of(e);
+            }
             if (refusal.isEmpty()) {
                 winnerId = candidate.id();
                 break;
