@@ -72,7 +72,8 @@ public class Halts {
                 null);
         store.insert(halt);
         audit.record(new AuditLog.Event(now, operator.accountId(), "HALT_SET", "halt", halt.id(), null,
-                AuditJson.of("scope", scope, "targetId", targetId, "reason", halt.reason(), "until", until),
+                AuditJson.of("scope", scope, "targetId", targetId, "reason", halt.reason(), "until",
+                        until == null ? null : until.toString()),
                 operator.requestId()));
         return halt;
     }

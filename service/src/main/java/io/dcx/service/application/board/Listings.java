@@ -77,7 +77,8 @@ public class Listings {
         }
         audit.record(new AuditLog.Event(now, seller.accountId(), "LISTING_CREATED", "listing", listing.id(), null,
                 AuditJson.of("assetId", listing.assetId(), "type", listing.type(), "priceFen", listing.priceFen(),
-                        "reserveFen", listing.reserveFen(), "endsAt", listing.endsAt()), seller.requestId()));
+                        "reserveFen", listing.reserveFen(), "endsAt",
+                        listing.endsAt() == null ? null : listing.endsAt().toString()), seller.requestId()));
         return listing;
     }
 
