@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.dcx.service.application.board.Auctions;
+import io.dcx.service.application.board.Listings;
 import io.dcx.service.application.kyc.KycReviews;
 import io.dcx.service.application.ledger.Ledger;
 import io.dcx.service.domain.DcxException;
@@ -51,6 +52,8 @@ class EnglishAuctionResourceTest {
     KycReviews reviews;
     @Inject
     Ledger ledger;
+    @Inject
+    Listings listingUseCases;
 
     @BeforeEach
     void noOpenAuctionsLeft() {
@@ -221,6 +224,25 @@ class EnglishAuctionResourceTest {
         // the beaten bid was released when beaten and is not bound again
         assertThat(auctions.bidStatus(rivals)).isEqualTo("OUTBID");
         assertThat(board.held(rival)).isZero();
+    }
+
+    @Test
+    @TestSecurity(user = BIDDER, roles = "trader")
+    void anAuctionCancelledByAnOperatorReleasesItsBids() {
+        BoardFixtures.Party me = auctions.httpBidder(BIDDER, 10_000);
+        AuctionFixtures.Lot lot = auctions.lot();
+        Listing listing = auctions.english(lot, 1_000, null, 100, Duration.ofMinutes(10), 0);
+        long held = board.held(me);
+        String id = bid(listing.id(), "{\"amountFen\":1500}").then().statusCode(201).extract().path("id");
+        assertThat(board.held(me)).isEqualTo(held + 1_500);
+        listingUseCases.cancel(board.operator(), listing.id(), true, "withdrawn by the exchange");
+
+        assertThat(useCases.closeDue(Instant.now())).noneMatch(c -> c.listingId().equals(listing.id()));
+        assertThat(auctions.bidStatus(id)).isEqualTo("LOST");
+        assertThat(auctions.holdStatus(id)).isEqualTo("RELEASED");
+        assertThat(board.held(me)).isEqualTo(held);
+        assertThat(auctions.listing(listing.id()).status()).isEqualTo(ListingStatus.CANCELLED);
+        bid(listing.id(), "{\"amountFen\":2000}").then().statusCode(409).body("code", equalTo("LISTING_NOT_OPEN"));
     }
 
     @Test

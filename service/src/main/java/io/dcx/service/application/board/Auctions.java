@@ -199,9 +199,20 @@ public class Auctions {
     /**
      * Closes every auction due at {@code now} (a batch at a time) and runs the settlement of each sale. Must not be
      * called inside a transaction: each auction closes in its own, and settlement runs after it committed. One
-     * auction that fails to close is logged and left for the next run.
+     * auction that fails to close is logged and left for the next run. It also ends the bids of auctions an operator
+     * cancelled (holds released), in case the cancel did not call {@link #releaseBids} itself.
      */
     public List<ClosedAuction> closeDue(Instant now) {
+        for (String cancelled : bids.cancelledWithLiveBids(CLOSE_BATCH)) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    listings.findForUpdate(cancelled);
+                    releaseBids(cancelled, now);
+                });
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "releasing the bids of cancelled auction %s failed; tried again next run", cancelled);
+            }
+        }
         List<ClosedAuction> closed = new ArrayList<>();
         for (Listing listing : listings.dueAuctions(now, CLOSE_BATCH)) {
             try {

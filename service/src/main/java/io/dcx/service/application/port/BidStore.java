@@ -18,4 +18,7 @@ public interface BidStore {
 
     /** The listing's bids in the order they were placed. */
     List<Bid> ofListing(String listingId);
+
+    /** Cancelled listings that still have live bids (holding money, or commitments not yet ended). */
+    List<String> cancelledWithLiveBids(int limit);
 }

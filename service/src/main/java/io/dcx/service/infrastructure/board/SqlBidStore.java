@@ -63,6 +63,17 @@ public class SqlBidStore implements BidStore {
         return rows.stream().map(SqlBidStore::bid).toList();
     }
 
+    @Override
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<String> cancelledWithLiveBids(int limit) {
+        return em.createNativeQuery("SELECT DISTINCT b.listing_id FROM auction_bid b JOIN board_listing l"
+                        + " ON l.id = b.listing_id WHERE b.status IN ('ACTIVE', 'REVEALED', 'COMMITTED')"
+                        + " AND l.status = 'CANCELLED' LIMIT ?1")
+                .setParameter(1, limit)
+                .getResultList();
+    }
+
     private static Bid bid(Object[] r) {
         return new Bid((String) r[0], (String) r[1], (String) r[2],
                 r[3] == null ? null : ((Number) r[3]).longValue(),
