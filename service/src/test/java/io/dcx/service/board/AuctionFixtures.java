@@ -6,13 +6,10 @@ import io.dcx.service.application.board.Listings;
 import io.dcx.service.application.money.Funds;
 import io.dcx.service.application.port.ListingStore;
 import io.dcx.service.application.port.TradeStore;
-import io.dcx.service.domain.asset.Asset.AssetKind;
 import io.dcx.service.domain.board.Listing;
-import io.dcx.service.domain.board.ListingStatus;
 import io.dcx.service.domain.board.ListingType;
 import io.dcx.service.domain.board.Trade;
 import io.dcx.service.domain.money.Money;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,7 +17,6 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Auction listings for the auction tests, and the clock: a listing's phases are moved earlier in the database
@@ -86,31 +82,9 @@ public class AuctionFixtures {
                 null, ends, ends.plus(revealFor), null, "Copyright assignment, sealed bids.", null));
     }
 
-    /**
-     * Through {@link Listings#create}. While its audit event cannot yet write an auction's {@code endsAt} (an
-     * Instant, which AuditJson's mapper does not know), the listing is inserted as create would make it, so these
-     * tests do not wait on that fix; they go through create again as soon as it works.
-     */
     private Listing create(Lot lot, Listings.NewListing r) {
-        try {
-            // read back: the database keeps microseconds
-            return listing(listings.create(lot.seller().actor(), r, Instant.now()).id());
-        } catch (IllegalStateException e) {
-            if (!String.valueOf(e.getMessage()).contains("java.time.Instant")) {
-                throw e;
-            }
-        }
-        Instant now = Instant.now();
-        Long reserve = r.type() == ListingType.ENGLISH_AUCTION && r.reserveFen() == null ? r.priceFen()
-                : r.reserveFen();
-        Integer extension = r.type() == ListingType.ENGLISH_AUCTION
-                ? (r.extensionSeconds() == null ? 300 : r.extensionSeconds()) : null;
-        Listing listing = new Listing("lst_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
-                lot.assetId(), board.chainAsset(lot.assetId()).path("workId").asText(), AssetKind.COPYRIGHT,
-                lot.seller().accountId(), r.type(), r.priceFen(), reserve, r.minIncrementFen(), r.endsAt(),
-                r.revealEndsAt(), extension, r.disclosure(), "as on chain", ListingStatus.OPEN, null, now, now);
-        QuarkusTransaction.requiringNew().run(() -> listingStore.insert(listing));
-        return listing(listing.id());
+        // read back: the database keeps microseconds
+        return listing(listings.create(lot.seller().actor(), r, Instant.now()).id());
     }
 
     /**

@@ -296,8 +296,13 @@ class EnglishAuctionResourceTest {
     void theSellerMayNotBid() {
         BoardFixtures.Party seller = auctions.httpBidder(SELLER, 10_000);
         String asset = board.copyright(seller).assetIds().get(0);
-        Listing listing = auctions.english(new AuctionFixtures.Lot(seller, asset), 1_000, null, 100,
-                Duration.ofMinutes(10), 0);
+        // the auction is listed through the API by the same identity
+        String listingId = given().contentType("application/json").body("{\"assetId\":\"" + asset + "\","
+                        + "\"type\":\"ENGLISH_AUCTION\",\"priceFen\":1000,\"minIncrementFen\":100,\"endsAt\":\""
+                        + Instant.now().plus(Duration.ofMinutes(10)) + "\",\"extensionSeconds\":0,"
+                        + "\"disclosure\":\"Copyright assignment.\"}")
+                .post("/api/v1/listings").then().statusCode(201).extract().path("id");
+        Listing listing = auctions.listing(listingId);
         bid(listing.id(), "{\"amountFen\":1000}").then().statusCode(422).body("code", equalTo("SELF_TRADE"));
         assertThat(auctions.bids(listing.id())).isZero();
         assertThatThrownBy(() -> useCases.bid(seller.actor(), listing.id(), 2_000L, null, Instant.now()))
