@@ -47,10 +47,10 @@ public class EvmTestResource implements QuarkusTestResourceLifecycleManager {
     static final String ISSUER_KEY = "0x4f3edf983ac636a65a842ce7c78d9aa706d3b113bce9c46f30d7d21715b23b1d";
     static final String ESCROW_KEY = "0x6cbed15c793ce57650b9877cf6fa156fbef513c4e6134f022a85b1ffdd59b2a1";
 
-    static volatile Chain chain;
+    public static volatile Chain chain;
     static volatile NodeSwitch nodeSwitch;
 
-    static boolean available() {
+    public static boolean available() {
         return chain != null;
     }
 
@@ -95,9 +95,9 @@ public class EvmTestResource implements QuarkusTestResourceLifecycleManager {
     }
 
     /** Direct access to the node (not through the switch): deploy, mint, transfer, mine, read balances. */
-    static final class Chain {
+    public static final class Chain {
         final JdkHttpService service;
-        final Web3j web3j;
+        public final Web3j web3j;
         String token;
         long deployBlock;
 
@@ -106,7 +106,7 @@ public class EvmTestResource implements QuarkusTestResourceLifecycleManager {
             this.web3j = Web3j.build(service);
         }
 
-        static String escrow() {
+        public static String escrow() {
             return Credentials.create(ESCROW_KEY).getAddress();
         }
 
@@ -134,13 +134,13 @@ public class EvmTestResource implements QuarkusTestResourceLifecycleManager {
         }
 
         /** A fresh customer key with 1 ETH for gas. */
-        Credentials newCustomer() throws Exception {
+        public Credentials newCustomer() throws Exception {
             Credentials customer = Credentials.create(Keys.createEcKeyPair());
             send(Credentials.create(ISSUER_KEY), customer.getAddress(), "0x", new BigInteger("1000000000000000000"));
             return customer;
         }
 
-        TransactionReceipt mint(String to, long fen) throws IOException {
+        public TransactionReceipt mint(String to, long fen) throws IOException {
             return send(Credentials.create(ISSUER_KEY), token, FunctionEncoder.encode(new Function("mint",
                     List.of(new Address(to), new Uint256(fen)), List.of())), BigInteger.ZERO);
         }
@@ -150,7 +150,7 @@ public class EvmTestResource implements QuarkusTestResourceLifecycleManager {
                     List.of(new Address(to), new Uint256(fen)), List.of())), BigInteger.ZERO);
         }
 
-        long balanceOf(String who) throws IOException {
+        public long balanceOf(String who) throws IOException {
             Function f = new Function("balanceOf", List.of(new Address(who)), List.of(new TypeReference<Uint256>() {
             }));
             String out = web3j.ethCall(Transaction.createEthCallTransaction(null, token, FunctionEncoder.encode(f)),
