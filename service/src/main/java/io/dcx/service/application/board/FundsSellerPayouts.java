@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Seller payouts as system withdrawals ({@link Funds#payOutSystem}), idempotent per reference, so a resumed saga
- * never pays a seller twice. A payout above the confirmation threshold waits for an operator like any withdrawal.
+ * never pays a seller twice. System payouts are not held back for an operator: the trade already passed the
+ * board's checks.
  */
 @ApplicationScoped
 public class FundsSellerPayouts implements SellerPayouts {

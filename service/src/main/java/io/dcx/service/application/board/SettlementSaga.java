@@ -308,11 +308,12 @@ public class SettlementSaga {
                     ? payouts.get().payOut(current.sellerId(), net, current.rail(), current.id() + "-payout")
                     : null;
         } catch (DcxException e) {
-            if (e.code() == ErrorCode.LEDGER_UNAVAILABLE || e.code().name().endsWith("_UNAVAILABLE")) {
+            boolean unavailable = e.code().name().endsWith("_UNAVAILABLE");
+            if (unavailable && Instant.now().isBefore(current.createdAt().plus(config.settlementTimeout()))) {
                 throw new Unavailable(e.detail());
             }
-            // The chain settled and the journal credited the seller: the proceeds stay in the seller's balance and
-            // the failed payout is on record for the seller or an operator to withdraw.
+            // A rail that refused, or stayed unavailable past the settlement timeout (or is not even enabled): the
+            // trade is settled anyway, since the chain and the journal already are; the seller withdraws later.
             inTransaction(current, SagaStep.PAY_OUT, () -> {
                 Instant now = Instant.now();
                 trades.update(trades.find(trade.id()).orElseThrow().settled(current.split(), now));
