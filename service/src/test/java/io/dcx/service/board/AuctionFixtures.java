@@ -59,14 +59,19 @@ public class AuctionFixtures {
     public BoardFixtures.Party httpBidder(String subject, long depositFen) {
         String account = kyc.approved(subject);
         BoardFixtures.Party party = new BoardFixtures.Party(subject, account);
-        long left = board.available(party);
-        if (left > 0) {
-            funds.withdraw(party.actor(), Money.fen(left));
-        }
+        drain(party);
         if (depositFen > 0) {
             funds.deposit(party.actor(), Money.fen(depositFen));
         }
         return party;
+    }
+
+    /** Withdraws everything the party has available, so a fixed test user leaves no money for the next test. */
+    public void drain(BoardFixtures.Party party) {
+        long left = board.available(party);
+        if (left > 0) {
+            funds.withdraw(party.actor(), Money.fen(left));
+        }
     }
 
     public Listing english(Lot lot, long openingFen, Long reserveFen, long incrementFen, Duration endsIn,

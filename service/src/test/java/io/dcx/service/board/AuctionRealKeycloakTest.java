@@ -16,7 +16,9 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +40,19 @@ class AuctionRealKeycloakTest {
         auctions.closeAllOpenAuctions();
     }
 
+    /** bob and carol are shared with other tests that expect them to start without money. */
+    private final List<BoardFixtures.Party> fixedUsers = new ArrayList<>();
+
     @AfterEach
-    void invariantsHold() {
+    void invariantsHoldAndNoMoneyIsLeftBehind() {
         invariants.check();
+        fixedUsers.forEach(auctions::drain);
+    }
+
+    private BoardFixtures.Party fixedUser(String token, long depositFen) throws Exception {
+        BoardFixtures.Party party = auctions.httpBidder(subjectOf(token), depositFen);
+        fixedUsers.add(party);
+        return party;
     }
 
     static String tokenFor(String user) {
@@ -60,8 +72,8 @@ class AuctionRealKeycloakTest {
     void bobAndCarolBidInAnEnglishAuctionAndCarolWins() throws Exception {
         String bob = tokenFor("bob");
         String carol = tokenFor("carol");
-        BoardFixtures.Party bobParty = auctions.httpBidder(subjectOf(bob), 50_000);
-        BoardFixtures.Party carolParty = auctions.httpBidder(subjectOf(carol), 50_000);
+        BoardFixtures.Party bobParty = fixedUser(bob, 50_000);
+        BoardFixtures.Party carolParty = fixedUser(carol, 50_000);
         AuctionFixtures.Lot lot = auctions.lot();
         Listing listing = auctions.english(lot, 2_000, null, 200, Duration.ofMinutes(10), 0);
         String path = "/api/v1/listings/" + listing.id() + "/bids";
@@ -90,7 +102,7 @@ class AuctionRealKeycloakTest {
     @Test
     void bobCommitsAndRevealsASealedBidWithARealToken() throws Exception {
         String bob = tokenFor("bob");
-        BoardFixtures.Party bobParty = auctions.httpBidder(subjectOf(bob), 50_000);
+        BoardFixtures.Party bobParty = fixedUser(bob, 50_000);
         AuctionFixtures.Lot lot = auctions.lot();
         Listing listing = auctions.sealed(lot, 1_000, Duration.ofMinutes(10), Duration.ofMinutes(10));
         String path = "/api/v1/listings/" + listing.id() + "/bids";
