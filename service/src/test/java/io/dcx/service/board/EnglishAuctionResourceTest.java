@@ -262,6 +262,8 @@ class EnglishAuctionResourceTest {
         bid(listing.id(), "{\"amountFen\":\"1000\"}").then().statusCode(400).body("code", equalTo("INVALID_AMOUNT"));
         bid(listing.id(), "{\"amountFen\":1000.5}").then().statusCode(400).body("code", equalTo("INVALID_AMOUNT"));
         bid(listing.id(), "{\"amountFen\":-5}").then().statusCode(400).body("code", equalTo("INVALID_AMOUNT"));
+        bid(listing.id(), "{\"amountFen\":100000000001}").then().statusCode(400)
+                .body("code", equalTo("INVALID_PRICE")).body("maximumFen", equalTo(100_000_000_000L));
         bid(listing.id(), "{\"amountFen\":").then().statusCode(400);
         given().post("/api/v1/listings/" + listing.id() + "/bids").then().statusCode(415);
         bid("lst_doesnotexist", "{\"amountFen\":1000}").then().statusCode(404)

@@ -273,6 +273,8 @@ class SealedBidAuctionResourceTest {
         given().contentType("application/json").body("{\"amountFen\":\"1000\",\"salt\":\"" + SALT + "\"}")
                 .post("/api/v1/listings/" + listing.id() + "/bids/" + mine + "/reveal").then().statusCode(400)
                 .body("code", equalTo("INVALID_AMOUNT"));
+        reveal(listing.id(), mine, 100_000_000_001L, SALT).then().statusCode(400)
+                .body("code", equalTo("INVALID_PRICE"));
         reveal(listing.id(), "bid_nope", 1_000, SALT).then().statusCode(404).body("code", equalTo("BID_NOT_FOUND"));
         reveal("lst_nope", mine, 1_000, SALT).then().statusCode(404).body("code", equalTo("LISTING_NOT_FOUND"));
         assertThat(auctions.bidStatus(mine)).isEqualTo("COMMITTED");

@@ -64,9 +64,10 @@ public class Auctions {
     private final PreTradeChecks checks;
     private final SettlementSaga saga;
     private final AuditLog audit;
+    private final BoardConfig config;
 
     public Auctions(ListingStore listings, BidStore bids, Holds holds, Balances balances, PreTradeChecks checks,
-            SettlementSaga saga, AuditLog audit) {
+            SettlementSaga saga, AuditLog audit, BoardConfig config) {
         this.listings = listings;
         this.bids = bids;
         this.holds = holds;
@@ -74,6 +75,7 @@ public class Auctions {
         this.checks = checks;
         this.saga = saga;
         this.audit = audit;
+        this.config = config;
     }
 
     /** How an auction ended: the winning bid and its trade, or why nothing sold. */
@@ -99,7 +101,7 @@ public class Auctions {
             if (amountFen == null || commitment != null) {
                 throw new DcxException(ErrorCode.INVALID_BID, "an English auction takes {\"amountFen\": n}");
             }
-            return placeEnglish(bidder, listing, Money.fen(amountFen), now);
+            return placeEnglish(bidder, listing, Money.fen(requirePriceable(amountFen)), now);
         }
         if (commitment == null || amountFen != null) {
             throw new DcxException(ErrorCode.INVALID_BID,
@@ -122,9 +124,11 @@ public class Auctions {
         if (placement.extended(listing)) {
             listings.update(placement.listing());
         }
-        audit.record(new AuditLog.Event(now, bidder.accountId(), "BID_PLACED", "listing", listing.id(),
-                placement.outbid().map(o -> AuditJson.of("highestBidId", o.id(), "highestFen", o.amountFen(),
-                        "endsAt", listing.endsAt().toString())).orElse(AuditJson.of("endsAt", listing.endsAt().toString())),
+        String before = placement.outbid()
+                .map(o -> AuditJson.of("highestBidId", o.id(), "highestFen", o.amountFen(), "endsAt",
+                        listing.endsAt().toString()))
+                .orElse(AuditJson.of("endsAt", listing.endsAt().toString()));
+        audit.record(new AuditLog.Event(now, bidder.accountId(), "BID_PLACED", "listing", listing.id(), before,
                 AuditJson.of("highestBidId", bid.id(), "highestFen", bid.amountFen(), "endsAt",
                         placement.listing().endsAt().toString()),
                 bidder.requestId()));
@@ -155,7 +159,8 @@ public class Auctions {
             throw new DcxException(ErrorCode.BID_NOT_FOUND, "no sealed bid " + bidId + " of yours here");
         }
         SealedBidAuction auction = new SealedBidAuction(listing, bids.ofListing(listing.id()));
-        SealedBidAuction.Reveal reveal = auction.reveal(bidId, bidder.accountId(), amountFen, salt, now);
+        SealedBidAuction.Reveal reveal = auction.reveal(bidId, bidder.accountId(), requirePriceable(amountFen), salt,
+                now);
         if (!reveal.fresh()) {
             return reveal.bid();
         }
@@ -242,10 +247,11 @@ public class Auctions {
      */
     Optional<ClosedAuction> close(String listingId, Instant now) {
         Listing listing = listings.find(listingId).orElse(null);
-        if (listing == null || !isDue(listing, bids.ofListing(listingId), now)) {
+        List<Bid> all = listing == null ? List.of() : bids.ofListing(listingId);
+        if (listing == null || !isDue(listing, all, now)) {
             return Optional.empty();
         }
-        List<Bid> candidates = candidates(listing, bids.ofListing(listingId));
+        List<Bid> candidates = candidates(listing, all);
         String winnerId = null;
         for (Bid candidate : candidates) {
             Optional<DcxException> refusal;
@@ -322,6 +328,15 @@ public class Auctions {
                 bids.update(bid.ended(BidStatus.LAPSED, now));
             }
         }
+    }
+
+    /** No bid above the board's largest price, which no trade could settle at (non-positive ones are the rules'). */
+    private long requirePriceable(long amountFen) {
+        if (amountFen > config.maxPriceFen()) {
+            throw new DcxException(ErrorCode.INVALID_PRICE, "a bid is at most " + config.maxPriceFen() + " fen",
+                    Map.of("maximumFen", config.maxPriceFen()));
+        }
+        return amountFen;
     }
 
     private Listing lockAuction(String listingId) {

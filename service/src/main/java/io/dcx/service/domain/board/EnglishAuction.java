@@ -40,7 +40,7 @@ public final class EnglishAuction {
         this.bids = List.copyOf(bidsInPlacementOrder);
     }
 
-    /** A bid taken: the new bid, the one it beat (now OUTBID, its hold to be released), the listing (maybe extended). */
+    /** A bid taken: the new bid, the one it beat (now OUTBID, its hold to release), the listing (maybe extended). */
     public record Placement(Bid bid, Optional<Bid> outbid, Listing listing) {
         public boolean extended(Listing before) {
             return !listing.endsAt().equals(before.endsAt());

@@ -79,7 +79,8 @@ public class SqlBidStore implements BidStore {
                 r[3] == null ? null : ((Number) r[3]).longValue(),
                 r[4] == null ? null : ((String) r[4]).strip(),
                 (String) r[5], BidStatus.valueOf((String) r[6]), (String) r[7], SqlSignalStore.instant(r[8]),
-                r[9] == null ? null : SqlSignalStore.instant(r[9]), r[10] == null ? null : SqlSignalStore.instant(r[10]));
+                r[9] == null ? null : SqlSignalStore.instant(r[9]),
+                r[10] == null ? null : SqlSignalStore.instant(r[10]));
     }
 
     private static Query bind(Query query, Object... values) {

@@ -150,7 +150,8 @@ class SealedBidAuctionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"short-salt-15ch", "has a space inside it", "tab\tseparated-salt-x", "非ASCII的盐值非ASCII的盐值非ASCII"})
+    @ValueSource(strings = {"short-salt-15ch", "has a space inside it", "tab\tseparated-salt-x",
+        "非ASCII的盐值非ASCII的盐值非ASCII"})
     void saltsAre16To128PrintableAscii(String salt) {
         Play play = new Play(AuctionTestData.sealed(100L, ENDS, REVEAL_ENDS));
         String id = play.commitHash("acc_a", commitmentOf(500, salt, "acc_a"), T0);
