@@ -2,6 +2,7 @@ package io.dcx.service.board;
 
 import io.dcx.service.api.KycFixtures;
 import io.dcx.service.application.board.Auctions;
+import io.dcx.service.application.board.BoardPolicies;
 import io.dcx.service.application.board.Listings;
 import io.dcx.service.application.money.Funds;
 import io.dcx.service.application.port.ListingStore;
@@ -64,6 +65,17 @@ public class AuctionFixtures {
             funds.deposit(party.actor(), Money.fen(depositFen));
         }
         return party;
+    }
+
+    /**
+     * Lifts the chain's daily transfer cap per account to the service's maximum (10,000) and answers the policy
+     * before, to restore after the test: the fixed {@code @TestSecurity} bidders keep their account across runs and
+     * win several auctions a run, so the default cap (20 a day) would refuse their settlements after a few runs.
+     */
+    public BoardPolicies.Policy roomForFixedWinners() {
+        BoardPolicies.Policy before = board.policy();
+        board.chainPolicy(before.chain().holdingPeriodSeconds(), before.chain().dailyTransferCapPerAsset(), 10_000);
+        return before;
     }
 
     /** Withdraws everything the party has available, so a fixed test user leaves no money for the next test. */

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dcx.service.application.board.Auctions;
+import io.dcx.service.application.board.BoardPolicies;
 import io.dcx.service.domain.board.Listing;
 import io.dcx.service.domain.board.SealedBidAuction;
 import io.dcx.service.domain.board.TradeStatus;
@@ -35,9 +36,12 @@ class AuctionRealKeycloakTest {
     @Inject
     BoardInvariants invariants;
 
+    private BoardPolicies.Policy policyBefore;
+
     @BeforeEach
     void noOpenAuctionsLeft() {
         auctions.closeAllOpenAuctions();
+        policyBefore = auctions.roomForFixedWinners();
     }
 
     /** bob and carol are shared with other tests that expect them to start without money. */
@@ -45,6 +49,7 @@ class AuctionRealKeycloakTest {
 
     @AfterEach
     void invariantsHoldAndNoMoneyIsLeftBehind() {
+        board.restorePolicy(policyBefore);
         invariants.check();
         fixedUsers.forEach(auctions::drain);
     }

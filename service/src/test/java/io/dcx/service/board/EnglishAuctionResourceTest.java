@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.dcx.service.application.board.Auctions;
+import io.dcx.service.application.board.BoardPolicies;
 import io.dcx.service.application.board.Listings;
 import io.dcx.service.application.kyc.KycReviews;
 import io.dcx.service.application.ledger.Ledger;
@@ -55,13 +56,17 @@ class EnglishAuctionResourceTest {
     @Inject
     Listings listingUseCases;
 
+    private BoardPolicies.Policy policyBefore;
+
     @BeforeEach
     void noOpenAuctionsLeft() {
         auctions.closeAllOpenAuctions();
+        policyBefore = auctions.roomForFixedWinners();
     }
 
     @AfterEach
     void invariantsHold() {
+        board.restorePolicy(policyBefore);
         invariants.check();
     }
 

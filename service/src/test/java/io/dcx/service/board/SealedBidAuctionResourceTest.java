@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.dcx.service.application.board.Auctions;
+import io.dcx.service.application.board.BoardPolicies;
 import io.dcx.service.application.kyc.KycReviews;
 import io.dcx.service.application.ledger.Ledger;
 import io.dcx.service.domain.board.AuctionClose;
@@ -50,13 +51,17 @@ class SealedBidAuctionResourceTest {
     @Inject
     Ledger ledger;
 
+    private BoardPolicies.Policy policyBefore;
+
     @BeforeEach
     void noOpenAuctionsLeft() {
         auctions.closeAllOpenAuctions();
+        policyBefore = auctions.roomForFixedWinners();
     }
 
     @AfterEach
     void invariantsHold() {
+        board.restorePolicy(policyBefore);
         invariants.check();
     }
 
