@@ -53,6 +53,7 @@ class BoardApiTest {
         return board.fixedPrice(seller, board.editions(1, priceFen, seller).assetIds().get(0), priceFen);
     }
 
+    /** A fixed test user (its money from earlier runs stays: tests assert changes of balance). */
     private Party fixedUser(String subject, long depositFen) {
         String account = kyc.approved(subject);
         Party party = new Party(subject, account);
@@ -65,6 +66,7 @@ class BoardApiTest {
     void aPurchaseWithAnIdempotencyKeySettlesOnceAndShowsItsSteps() {
         Party seller = board.approved("seller", 0);
         Party buyer = fixedUser("board-api-buyer", 30_000);
+        long before = board.available(buyer);
         Listing listing = listedBy(seller, 20_000);
         String key = "buy-" + UUID.randomUUID();
 
@@ -77,7 +79,7 @@ class BoardApiTest {
         given().header("Idempotency-Key", key).post("/api/v1/listings/" + listing.id() + "/purchase")
                 .then().statusCode(201).header(IdempotentResponses.REPLAYED, "true").body("id", equalTo(tradeId));
 
-        assertThat(board.available(buyer)).isEqualTo(10_000);
+        assertThat(board.available(buyer)).isEqualTo(before - 20_000);
         given().get("/api/v1/trades/" + tradeId).then().statusCode(200).body("status", equalTo("SETTLED"))
                 .body("settleTxId", notNullValue()).body("steps.status", org.hamcrest.Matchers.everyItem(
                         equalTo("DONE")));
@@ -158,6 +160,7 @@ class BoardApiTest {
     void withRealTokensATraderBuysAndAnOperatorHaltsTheBoard() throws Exception {
         String bobToken = RealKeycloakTest.tokenFor("bob");
         Party bob = fixedUser(subjectOf(bobToken), 50_000);
+        long before = board.available(bob);
         Party seller = board.approved("seller", 0);
         Listing listing = listedBy(seller, 10_000);
         String olivia = RealKeycloakTest.tokenFor("olivia");
@@ -172,7 +175,7 @@ class BoardApiTest {
 
         given().auth().oauth2(bobToken).post("/api/v1/listings/" + listing.id() + "/purchase").then()
                 .statusCode(201).body("status", equalTo("SETTLED")).body("buyerId", equalTo(bob.accountId()));
-        assertThat(board.available(bob)).isEqualTo(40_000);
+        assertThat(board.available(bob)).isEqualTo(before - 10_000);
     }
 
     private static String subjectOf(String jwt) throws Exception {

@@ -41,15 +41,17 @@ public class Listings {
     private final PreTradeChecks checks;
     private final BoardConfig config;
     private final AuditLog audit;
+    private final jakarta.enterprise.inject.Instance<Auctions> auctions;
 
     public Listings(ListingStore listings, OfferStore offers, Holds holds, PreTradeChecks checks, BoardConfig config,
-            AuditLog audit) {
+            AuditLog audit, jakarta.enterprise.inject.Instance<Auctions> auctions) {
         this.listings = listings;
         this.offers = offers;
         this.holds = holds;
         this.checks = checks;
         this.config = config;
         this.audit = audit;
+        this.auctions = auctions;
     }
 
     /** What a seller asks for; which fields apply depends on the type (see {@link Listing}). */
@@ -105,6 +107,10 @@ public class Listings {
         }
         Listing cancelled = listing.withStatus(ListingStatus.CANCELLED, listing.tradeId(), now);
         listings.update(cancelled);
+        if (listing.type().isAuction()) {
+            // Bidders' money is free at once, not at the closer's next run.
+            auctions.get().releaseBids(listingId, now);
+        }
         audit.record(new AuditLog.Event(now, actor.accountId(), "LISTING_CANCELLED", "listing", listingId,
                 AuditJson.of("status", listing.status()), AuditJson.of("status", cancelled.status(), "reason", reason),
                 actor.requestId()));
