@@ -118,6 +118,7 @@ public enum ErrorCode {
     TRANSFER_CAP(Category.UNPROCESSABLE),
     PRICE_BAND(Category.UNPROCESSABLE),
     HALT(Category.CONFLICT),
+    CONCENTRATION(Category.UNPROCESSABLE),
     // contract refusals without a more specific mapping
     CONTRACT_REJECTED(Category.UNPROCESSABLE),
     // dependencies

@@ -133,6 +133,22 @@ class BoardRulesTest {
     }
 
     @Test
+    void aBuyerMayNotComeToHoldMoreThanTheConcentrationLimitOfASeries() {
+        Party creator = board.approved("creator", 0);
+        Party collector = board.approved("collector", 100_000);
+        var assets = board.editions(10, 1_000, creator).assetIds();
+        // Default limit 20% of a series of at least 10: two of ten is exactly the limit and allowed, three is not.
+        assertThat(purchases.buy(collector.actor(), board.fixedPrice(creator, assets.get(0), 1_000).id()).status())
+                .isEqualTo(TradeStatus.SETTLED);
+        assertThat(purchases.buy(collector.actor(), board.fixedPrice(creator, assets.get(1), 1_000).id()).status())
+                .isEqualTo(TradeStatus.SETTLED);
+        Listing third = board.fixedPrice(creator, assets.get(2), 1_000);
+        refused(ErrorCode.CONCENTRATION, () -> purchases.buy(collector.actor(), third.id()));
+        assertThat(purchases.buy(board.approved("other", 10_000).actor(), third.id()).status())
+                .isEqualTo(TradeStatus.SETTLED);
+    }
+
+    @Test
     void haltsStopTheBoardAnAssetOrAListingUntilLifted() {
         Party seller = board.approved("seller", 0);
         Party buyer = board.approved("buyer", 100_000);

@@ -7,6 +7,7 @@ import io.dcx.service.application.kyc.TradingLimits;
 import io.dcx.service.application.ledger.ContractRejectedException;
 import io.dcx.service.application.ledger.Ledger;
 import io.dcx.service.application.ledger.LedgerIdentity;
+import io.dcx.service.application.port.AssetBook;
 import io.dcx.service.application.port.TradeStore;
 import io.dcx.service.domain.DcxException;
 import io.dcx.service.domain.ErrorCode;
@@ -26,9 +27,9 @@ import java.util.stream.Collectors;
 /**
  * The rules that run before the board accepts a listing or a trade, each with its stable code: KYC_REQUIRED,
  * NOT_OWNER, ASSET_NOT_TRADABLE, WORK_NOT_TRADABLE, LISTING_TYPE_NOT_ALLOWED, HOLDING_PERIOD, PRICE_BAND, HALT for a
- * seller; KYC_REQUIRED, SELF_TRADE, LINKED_ACCOUNTS, PRICE_BAND, HOLDING_PERIOD, HALT and DAILY_LIMIT_EXCEEDED for a
- * buyer. The asset's owner, status and acquisition are read from the chain, not from the service's copy, because
- * the chain is what the lock will check. The chain enforces the holding period and transfer caps again when the
+ * seller; KYC_REQUIRED, SELF_TRADE, LINKED_ACCOUNTS, PRICE_BAND, HOLDING_PERIOD, HALT, CONCENTRATION and
+ * DAILY_LIMIT_EXCEEDED for a buyer. The asset's owner, status and acquisition are read from the chain, not from
+ * the service's copy, because the chain is what the lock will check. The chain enforces the holding period and transfer caps again when the
  * asset is locked, so a rule cannot be bypassed by a stale read here.
  */
 @ApplicationScoped
@@ -42,15 +43,19 @@ public class PreTradeChecks {
     private final TradeStore trades;
     private final BoardPolicies policies;
     private final Halts halts;
+    private final AssetBook assets;
+    private final ConcentrationLimit concentration;
 
     public PreTradeChecks(Ledger ledger, TradingLimits limits, LinkedAccounts linked, TradeStore trades,
-            BoardPolicies policies, Halts halts) {
+            BoardPolicies policies, Halts halts, AssetBook assets, ConcentrationLimit concentration) {
         this.ledger = ledger;
         this.limits = limits;
         this.linked = linked;
         this.trades = trades;
         this.policies = policies;
         this.halts = halts;
+        this.assets = assets;
+        this.concentration = concentration;
     }
 
     /** The chain's facts about an asset that the board needs. */
@@ -118,9 +123,30 @@ public class PreTradeChecks {
         }
         requireHoldingPeriodOver(asset, now);
         policies.rules().priceBand().check(price, reference(asset));
+        requireUnderConcentrationLimit(buyerId, asset);
         Instant dayStart = LocalDate.ofInstant(now, TRADING_ZONE).atStartOfDay(TRADING_ZONE).toInstant();
         limits.requireWithinDailyBuyLimit(buyerId, trades.boughtSince(buyerId, dayStart), price);
         return asset;
+    }
+
+    /**
+     * CONCENTRATION: a purchase may not take the buyer above the limit share of a series (editions of one work) of at
+     * least the minimum size. Editions the buyer received at issue count too: the share is what one account holds.
+     */
+    private void requireUnderConcentrationLimit(String buyerId, ChainAsset asset) {
+        if (asset.kind() != AssetKind.EDITION) {
+            return;
+        }
+        Integer series = assets.byId(asset.id()).map(io.dcx.service.domain.asset.Asset::editionCount).orElse(null);
+        if (series == null || series < concentration.minSeries()) {
+            return;
+        }
+        long held = assets.byOwner(buyerId).stream().filter(a -> asset.workId().equals(a.workId())).count();
+        if ((held + 1) * 10_000 > (long) concentration.limitBps() * series) {
+            throw new DcxException(ErrorCode.CONCENTRATION, "the buyer would hold " + (held + 1) + " of the " + series
+                    + " editions of work " + asset.workId() + ", above " + concentration.limitBps() / 100.0 + "%",
+                    Map.of("held", held, "series", series, "limitBps", concentration.limitBps()));
+        }
     }
 
     /** The price band's reference: the asset's last trade price, else its issue price, else none. */
