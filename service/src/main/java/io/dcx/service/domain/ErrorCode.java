@@ -119,6 +119,13 @@ public enum ErrorCode {
     PRICE_BAND(Category.UNPROCESSABLE),
     HALT(Category.CONFLICT),
     CONCENTRATION(Category.UNPROCESSABLE),
+    // surveillance: run-time thresholds, cases and their actions (issue 7)
+    INVALID_RISK_SETTINGS(Category.INVALID),
+    RISK_SETTINGS_OUT_OF_RANGE(Category.UNPROCESSABLE),
+    INVALID_CASE_ACTION(Category.INVALID),
+    CASE_NOT_FOUND(Category.NOT_FOUND),
+    CASE_TARGET_NOT_IN_EVIDENCE(Category.UNPROCESSABLE),
+    CASE_TRANSITION(Category.CONFLICT),
     // contract refusals without a more specific mapping
     CONTRACT_REJECTED(Category.UNPROCESSABLE),
     // dependencies
