@@ -22,7 +22,10 @@ import io.dcx.service.board.BoardFixtures.Work;
 import io.dcx.service.board.BoardInvariants;
 import io.dcx.service.domain.board.Listing;
 import io.dcx.service.domain.board.Trade;
+import io.dcx.service.domain.risk.Alert;
 import io.dcx.service.domain.risk.MarketEvent;
+import io.dcx.service.domain.risk.RiskRule;
+import io.dcx.service.domain.risk.SurveillanceEngine;
 import io.dcx.service.domain.risk.SurveillanceThresholds;
 import io.dcx.service.api.RightsFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -270,6 +273,50 @@ class SurveillanceTest {
                 .isEqualTo(audits);
         assertThat(risk.count("SELECT count(*) FROM risk_settings")).isZero();
         assertThat(settings.current()).isEqualTo(SurveillanceThresholds.defaults());
+    }
+
+    @Test
+    void aRestartedEngineReplaysTheLongestWindowAndStillSeesTheCircle() throws Exception {
+        Party a = board.approved("risk-a", 100_000);
+        Party b = board.approved("risk-b", 100_000);
+        String asset = board.editions(1, 10_000, a).assetIds().get(0);
+        Trade first = purchases.buy(b.actor(), board.fixedPrice(a, asset, 10_000).id());
+        risk.awaitEvent(first.id());
+        long checkpoint = ledger.height();
+
+        // As if the service restarted here: one engine replays from where the consumer would, one does not.
+        long from = consumer.replayStart(checkpoint);
+        assertThat(from).isLessThanOrEqualTo(first.settleBlock());
+        SurveillanceEngine replayed = new SurveillanceEngine(SurveillanceThresholds::defaults);
+        SurveillanceEngine fresh = new SurveillanceEngine(SurveillanceThresholds::defaults);
+        List<Alert> replayedAlerts = new CopyOnWriteArrayList<>();
+        List<Alert> freshAlerts = new CopyOnWriteArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Ledger.ChaincodeEventListener feed = e -> {
+            if (e.name().equals("TradeSettled") || e.name().equals("AssetTransferred")) {
+                MarketEvent m = consumer.marketEvent(e);
+                replayedAlerts.addAll(replayed.onEvent(m));
+                if (e.blockNumber() >= checkpoint) {
+                    freshAlerts.addAll(fresh.onEvent(m));
+                }
+                seen.add(m.reference());
+            }
+        };
+        Trade second;
+        try (Ledger.EventSubscription s = ledger.subscribe(from, feed)) {
+            second = purchases.buy(a.actor(), board.fixedPrice(b, asset, 11_000).id());
+            RightsFixtures.await(() -> seen.contains(second.id()), "the replaying engine to see the second trade");
+        }
+        assertThat(replayedAlerts).anySatisfy(al -> {
+            assertThat(al.rule()).isEqualTo(RiskRule.CIRCULAR_TRADE);
+            assertThat(al.references()).containsExactly(first.id(), second.id());
+        });
+        assertThat(freshAlerts).noneMatch(al -> al.rule() == RiskRule.CIRCULAR_TRADE && al.assets().contains(asset));
+        // The live consumer raised it once; the replay's finding has the same dedup key.
+        risk.awaitAlert("CIRCULAR_TRADE", asset);
+        assertThat(risk.count("SELECT count(*) FROM risk_alert WHERE dedup_key = ?1",
+                replayedAlerts.stream().filter(al -> al.rule() == RiskRule.CIRCULAR_TRADE).findFirst().orElseThrow()
+                        .dedupKey())).isEqualTo(1);
     }
 
     /** The chain's own event, read back through a subscription from its block. */

@@ -99,8 +99,12 @@ public class SurveillanceConsumer {
         subscription = ledger.subscribe(from, this::apply);
     }
 
+    /**
+     * Where a consumer whose checkpoint is {@code checkpoint} starts: the block of the oldest consumed event inside
+     * the longest window before the newest one, or the checkpoint when that is earlier.
+     */
     @Transactional
-    long replayStart(long checkpoint) {
+    public long replayStart(long checkpoint) {
         return Math.min(checkpoint, store.replayFrom(settings.current().longestWindow()).orElse(checkpoint));
     }
 
