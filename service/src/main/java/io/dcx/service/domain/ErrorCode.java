@@ -126,6 +126,10 @@ public enum ErrorCode {
     CASE_NOT_FOUND(Category.NOT_FOUND),
     CASE_TARGET_NOT_IN_EVIDENCE(Category.UNPROCESSABLE),
     CASE_TRANSITION(Category.CONFLICT),
+    // reconciliation, block integrity and statistics (issue 8)
+    RECONCILIATION_NOT_FOUND(Category.NOT_FOUND),
+    BLOCK_NOT_FOUND(Category.NOT_FOUND),
+    INVALID_DATE_RANGE(Category.INVALID),
     // contract refusals without a more specific mapping
     CONTRACT_REJECTED(Category.UNPROCESSABLE),
     // dependencies
