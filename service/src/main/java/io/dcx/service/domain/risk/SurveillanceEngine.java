@@ -27,15 +27,20 @@ import java.util.function.Supplier;
  * <li>CIRCULAR_TRADE: an asset bought back by an account that sold it within {@code circularWindow}: A to B to A,
  * or longer cycles A to B to C to A. The evidence is the cycle. Cycles of one asset that overlap an earlier alert
  * (the ping-pong A B A B) are one finding until a new cycle starts after it.</li>
- * <li>PUMP_AND_DUMP: in one series (the editions of a work, or one asset), a run of consecutive trades ending at a
- * peak, among at most {@code pumpMaxAccounts} accounts, of at least {@code pumpMinTrades} trades, rising at least
- * {@code pumpRiseBps} from its lowest price to the peak; then a trade {@code pumpFallBps} below the peak, all within
- * {@code pumpWindow}. The run is taken back from the peak only as far as the cluster stays small, so one outsider's
- * trade days before a pump does not hide it.</li>
+ * <li>PUMP_AND_DUMP: in one series (the editions of a work, or one asset), a run of trades ending at a peak among
+ * a cluster of at most {@code pumpMaxAccounts} linked accounts (the peak's two parties, and whoever traded with the
+ * cluster before it), with at least {@code pumpMinTrades} resales, rising at least {@code pumpRiseBps} from its
+ * lowest price (the ring's purchases at the issue price count) to the peak; then a resale {@code pumpFallBps} below
+ * the peak, all within {@code pumpWindow}. A creator's issuance is no rise and no fall: its price is fixed, not
+ * found by the market. Trades of other
+ * accounts in the series are passed over (the ordinary market around a ring does not hide it), and the run goes back
+ * only as far as the cluster stays small.</li>
  * <li>CONCENTRATION: an account holding, by purchases, more than {@code concentrationBps} of a series of at least
  * {@code concentrationMinSeries} editions. The evidence is the purchases of what it holds.</li>
- * <li>REPEATED_PAIR: more than {@code repeatedPairMax} trades between the same two accounts within
- * {@code repeatedPairWindow}.</li>
+ * <li>REPEATED_PAIR: more than {@code repeatedPairMax} resales between the same two accounts within
+ * {@code repeatedPairWindow}: trades in which the seller had bought the asset within the longest window. A creator
+ * selling several editions of its drop to one collector is issuance, not a wash. And the pair's trades must be at
+ * least a quarter of the trades of one of the two in that window ({@code PAIR_SHARE_OF_ACCOUNT_PERCENT}).</li>
  * </ul>
  * Each finding is raised once (its {@link Alert#dedupKey}; replaying the same events gives the same keys); a rule on
  * the same subject is quiet for its window after it fired. Not thread-safe: one consumer feeds it.
@@ -51,10 +56,20 @@ public final class SurveillanceEngine {
     /** Per asset, the last hop of the last cycle raised on it. */
     private final Map<String, MarketEvent> circularRaisedUpTo = new HashMap<>();
     private final Map<String, ArrayDeque<MarketEvent>> byPair = new HashMap<>();
+    /** Per account, its trades within the repeated-pair window (how much of its trading a pair is). */
+    private final Map<String, ArrayDeque<MarketEvent>> byAccountForPairs = new HashMap<>();
+    /**
+     * REPEATED_PAIR also needs the pair's trades to be at least this share (percent) of the trades of one of the
+     * two accounts in the window: a wash is most of what a sock puppet does, while two busy dealers who deal with
+     * each other a few times a week among a hundred other trades are not one.
+     */
+    static final int PAIR_SHARE_OF_ACCOUNT_PERCENT = 25;
     private final Map<String, Instant> pairQuietUntil = new HashMap<>();
     private final Map<String, ArrayDeque<MarketEvent>> pricesBySeries = new HashMap<>();
     /** Peaks already raised, by reference, with their time (forgotten once out of every window). */
     private final Map<String, Instant> pumpPeaksRaised = new HashMap<>();
+    /** Issuance sales (the seller never bought the asset) inside the pump window, by reference, with their time. */
+    private final Map<String, Instant> issuance = new HashMap<>();
     /** Per series, per account, per asset it holds: the purchase by which it holds it. */
     private final Map<String, Map<String, Map<String, MarketEvent>>> boughtBySeries = new HashMap<>();
     private final Set<String> concentrationRaised = new HashSet<>();
@@ -75,10 +90,15 @@ public final class SurveillanceEngine {
         events++;
         SurveillanceThresholds t = thresholds.get();
         List<Alert> alerts = new ArrayList<>();
-        velocity(e, t, alerts);
+        boolean resale = sellerBoughtIt(e, t);
+        velocity(e, resale, t, alerts);
         circular(e, t, alerts);
-        repeatedPair(e, t, alerts);
-        pumpAndDump(e, t, alerts);
+        int sellerTrades = window(byAccountForPairs, e.sellerId(), e, t.repeatedPairWindow().toSeconds()).size();
+        int buyerTrades = window(byAccountForPairs, e.buyerId(), e, t.repeatedPairWindow().toSeconds()).size();
+        if (resale) {
+            repeatedPair(e, Math.min(sellerTrades, buyerTrades), t, alerts);
+        }
+        pumpAndDump(e, resale, t, alerts);
         concentration(e, t, alerts);
         if (events % SWEEP_EVERY == 0) {
             sweep(e.at().minus(t.longestWindow()));
@@ -91,16 +111,22 @@ public final class SurveillanceEngine {
      * activity inside it rather than everything ever seen. (Holdings for CONCENTRATION are kept: they are state.)
      */
     private void sweep(Instant before) {
-        for (Map<String, ArrayDeque<MarketEvent>> m : List.of(byAccount, byAsset, byPair, pricesBySeries)) {
+        for (Map<String, ArrayDeque<MarketEvent>> m : List.of(byAccount, byAsset, byPair, byAccountForPairs,
+                pricesBySeries)) {
             m.values().removeIf(q -> q.isEmpty() || q.peekLast().at().isBefore(before));
         }
         velocityQuietUntil.values().removeIf(at -> at.isBefore(before));
         pairQuietUntil.values().removeIf(at -> at.isBefore(before));
         pumpPeaksRaised.values().removeIf(at -> at.isBefore(before));
+        issuance.values().removeIf(at -> at.isBefore(before));
         circularRaisedUpTo.values().removeIf(m -> m.at().isBefore(before));
     }
 
-    private void velocity(MarketEvent e, SurveillanceThresholds t, List<Alert> out) {
+    /**
+     * Whether the seller bought this asset within the longest window (a resale), and remembers the buyer's purchase.
+     * A sale of what the seller never bought is, on this board, a creator issuing its editions.
+     */
+    private boolean sellerBoughtIt(MarketEvent e, SurveillanceThresholds t) {
         long keepSeconds = t.longestWindow().toSeconds();
         Instant keepFrom = e.at().minusSeconds(keepSeconds);
         while (!purchaseLog.isEmpty() && purchaseLog.peekFirst().at().isBefore(keepFrom)) {
@@ -114,14 +140,17 @@ public final class SurveillanceEngine {
             }
         }
         Map<String, Instant> sellerBought = boughtRecently.get(e.sellerId());
-        boolean sellerTrades = sellerBought != null && sellerBought.remove(e.assetId()) != null;
+        boolean resale = sellerBought != null && sellerBought.remove(e.assetId()) != null;
         if (sellerBought != null && sellerBought.isEmpty()) {
             boughtRecently.remove(e.sellerId());
         }
         boughtRecently.computeIfAbsent(e.buyerId(), k -> new HashMap<>()).put(e.assetId(), e.at());
         purchaseLog.addLast(e);
+        return resale;
+    }
 
-        if (sellerTrades) {
+    private void velocity(MarketEvent e, boolean resale, SurveillanceThresholds t, List<Alert> out) {
+        if (resale) {
             countVelocity(e.sellerId(), e, t, out);
         }
         countVelocity(e.buyerId(), e, t, out);
@@ -166,25 +195,29 @@ public final class SurveillanceEngine {
         }
     }
 
-    private void repeatedPair(MarketEvent e, SurveillanceThresholds t, List<Alert> out) {
+    private void repeatedPair(MarketEvent e, int quieterAccountTrades, SurveillanceThresholds t, List<Alert> out) {
         String pair = e.sellerId().compareTo(e.buyerId()) < 0 ? e.sellerId() + "|" + e.buyerId()
                 : e.buyerId() + "|" + e.sellerId();
         ArrayDeque<MarketEvent> recent = window(byPair, pair, e, t.repeatedPairWindow().toSeconds());
         Instant quiet = pairQuietUntil.get(pair);
-        if (recent.size() > t.repeatedPairMax() && (quiet == null || !e.at().isBefore(quiet))) {
+        if (recent.size() > t.repeatedPairMax() && (quiet == null || !e.at().isBefore(quiet))
+                && recent.size() * 100L >= (long) PAIR_SHARE_OF_ACCOUNT_PERCENT * quieterAccountTrades) {
             pairQuietUntil.put(pair, e.at().plus(t.repeatedPairWindow()));
             out.add(alert(RiskRule.REPEATED_PAIR, "pair", pair, e, recent,
                     Map.of("trades", recent.size(), "windowSeconds", t.repeatedPairWindow().toSeconds(),
-                            "limit", t.repeatedPairMax()),
+                            "limit", t.repeatedPairMax(), "quieterAccountTrades", quieterAccountTrades),
                     "accounts " + pair.replace("|", " and ") + " traded " + recent.size() + " times within "
                             + t.repeatedPairWindow(),
                     "REPEATED_PAIR:" + pair + ":" + recent.peekFirst().reference()));
         }
     }
 
-    private void pumpAndDump(MarketEvent e, SurveillanceThresholds t, List<Alert> out) {
+    private void pumpAndDump(MarketEvent e, boolean resale, SurveillanceThresholds t, List<Alert> out) {
         if (e.priceFen() == null) {
             return;
+        }
+        if (!resale) {
+            issuance.put(e.reference(), e.at());
         }
         boolean edition = e.workId() != null && e.editionCount() != null;
         String series = edition ? e.workId() : e.assetId();
@@ -204,33 +237,41 @@ public final class SurveillanceEngine {
             }
             i++;
         }
-        if (peakEvent == null || pumpPeaksRaised.containsKey(peakEvent.reference())) {
-            return;
+        if (!resale || peakEvent == null || pumpPeaksRaised.containsKey(peakEvent.reference())) {
+            return; // a creator selling at its issue price is no fall: the market did not set that price
         }
         long peakPrice = peakEvent.priceFen();
         if (e.priceFen() * 10_000 > peakPrice * (10_000L - t.pumpFallBps())) {
             return;
         }
-        // Back from the peak while the cluster stays small; the run qualifies at its lowest start that rose enough.
+        // Back from the peak over the trades that touch the cluster (their parties join it) while it stays small;
+        // trades of other accounts in the same series are passed over, so the market around a ring does not hide it.
         List<MarketEvent> list = new ArrayList<>(recent);
-        Set<String> cluster = new LinkedHashSet<>();
-        int runStart = -1;
-        long lowPrice = Long.MAX_VALUE;
+        Set<String> cluster = new LinkedHashSet<>(List.of(peakEvent.sellerId(), peakEvent.buyerId()));
+        List<MarketEvent> run = new ArrayList<>(List.of(peakEvent));
+        long lowPrice = peakPrice;
+        int resales = issuance.containsKey(peakEvent.reference()) ? 0 : 1;
         int bestStart = -1;
         long bestLow = 0;
         int bestCluster = 0;
-        for (int s = peak; s >= 0; s--) {
+        for (int s = peak - 1; s >= 0; s--) {
             MarketEvent m = list.get(s);
+            boolean touches = cluster.contains(m.sellerId()) || cluster.contains(m.buyerId());
+            if (!touches) {
+                continue;
+            }
             cluster.add(m.sellerId());
             cluster.add(m.buyerId());
             if (cluster.size() > t.pumpMaxAccounts()) {
                 break;
             }
-            runStart = s;
+            run.add(m);
             lowPrice = Math.min(lowPrice, m.priceFen());
-            if (peak - runStart + 1 >= t.pumpMinTrades()
-                    && peakPrice * 10_000 >= lowPrice * (10_000L + t.pumpRiseBps())) {
-                bestStart = runStart;
+            if (!issuance.containsKey(m.reference())) {
+                resales++;
+            }
+            if (resales >= t.pumpMinTrades() && peakPrice * 10_000 >= lowPrice * (10_000L + t.pumpRiseBps())) {
+                bestStart = run.size();
                 bestLow = lowPrice;
                 bestCluster = cluster.size();
             }
@@ -239,7 +280,7 @@ public final class SurveillanceEngine {
             return;
         }
         pumpPeaksRaised.put(peakEvent.reference(), peakEvent.at());
-        List<MarketEvent> evidence = new ArrayList<>(list.subList(bestStart, peak + 1));
+        List<MarketEvent> evidence = new ArrayList<>(run.subList(0, bestStart).reversed());
         int risingTrades = evidence.size();
         evidence.add(e);
         out.add(alert(RiskRule.PUMP_AND_DUMP, edition ? "work" : "asset", series, e, evidence,

@@ -35,7 +35,7 @@ public record SurveillanceThresholds(int velocityMaxTrades, Duration velocityWin
 
     /** The defaults, tuned on the labelled market simulator (bench/results/surveillance-quality.md). */
     public static SurveillanceThresholds defaults() {
-        return new SurveillanceThresholds(12, Duration.ofHours(1), Duration.ofDays(30), 10_000, 4_000, 4, 3,
+        return new SurveillanceThresholds(12, Duration.ofHours(1), Duration.ofDays(30), 10_000, 4_000, 6, 3,
                 Duration.ofDays(7), 2_000, 10, 3, Duration.ofDays(7));
     }
 

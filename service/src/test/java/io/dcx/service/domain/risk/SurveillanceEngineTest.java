@@ -154,73 +154,122 @@ class SurveillanceEngineTest {
                 .extracting(Alert::references).containsExactly(List.of("T1", "T2"), List.of("T3", "T4"));
     }
 
-    // ---- PUMP_AND_DUMP: +100% over >= 3 trades among <= 4 accounts, then -40% from the peak, within 7 days
+    // ---- PUMP_AND_DUMP: +100% over >= 3 resales among <= 6 linked accounts, then a resale 40% below the peak,
+    // within 7 days
 
     @Test
     void pumpAndDumpCatchesASmallClusterDoublingThePriceThenDumping() {
-        MarketEvent r1 = trade("e1", "R1", "R2", 1000, T0);
-        MarketEvent r2 = trade("e2", "R3", "R4", 1500, T0.plus(Duration.ofDays(1)));
-        MarketEvent r3 = trade("e3", "R4", "R1", 2000, T0.plus(Duration.ofDays(2)));
-        MarketEvent dump = trade("e3", "R1", "outsider", 1100, T0.plus(Duration.ofDays(3)));
+        issued("R1", "e1", "e3");
+        issued("R3", "e2");
+        MarketEvent r1 = trade("e1", "R1", "R2", 1200, T0);
+        MarketEvent r2 = trade("e2", "R3", "R4", 1800, T0.plus(Duration.ofDays(1)));
+        MarketEvent r3 = trade("e3", "R1", "R4", 2400, T0.plus(Duration.ofDays(2)));
+        MarketEvent dump = trade("e3", "R4", "outsider", 1400, T0.plus(Duration.ofDays(3)));
+        // the evidence: the ring's purchases at the issue price (the low), its rising resales, the dump
         assertThat(alerts(RiskRule.PUMP_AND_DUMP)).singleElement().satisfies(a -> {
             assertThat(a.subjectType()).isEqualTo("work");
             assertThat(a.subjectId()).isEqualTo("W");
-            assertThat(a.references()).containsExactlyElementsOf(refs(List.of(r1, r2, r3, dump)));
-            assertThat(a.accounts()).containsExactlyInAnyOrder("R1", "R2", "R3", "R4", "outsider");
-            assertThat(a.facts()).containsEntry("lowFen", 1000L).containsEntry("peakFen", 2000L)
-                    .containsEntry("dumpFen", 1100L).containsEntry("clusterSize", 4).containsEntry("risingTrades", 3);
+            assertThat(a.references()).containsExactly("T1", "T2", "T3", r1.reference(), r2.reference(),
+                    r3.reference(), dump.reference());
+            assertThat(a.accounts()).containsExactlyInAnyOrder("creator", "R1", "R2", "R3", "R4", "outsider");
+            assertThat(a.facts()).containsEntry("lowFen", 1000L).containsEntry("peakFen", 2400L)
+                    .containsEntry("dumpFen", 1400L).containsEntry("clusterSize", 5).containsEntry("risingTrades", 6);
         });
         trade("e2", "R4", "outsider2", 900, T0.plus(Duration.ofDays(3)).plusSeconds(60));
         assertThat(alerts(RiskRule.PUMP_AND_DUMP)).as("the same peak is one finding").hasSize(1);
     }
 
+    /** A ring passing edition e1 along {@code prices.length} resales: R0 to R1 to R2 ... (R0 bought it at issue). */
+    private List<MarketEvent> passAlong(long... prices) {
+        issued("R0", "e1");
+        List<MarketEvent> ring = new ArrayList<>();
+        for (int k = 0; k < prices.length; k++) {
+            ring.add(trade("e1", "R" + k, "R" + (k + 1), prices[k], T0.plus(Duration.ofHours(12L * k))));
+        }
+        return ring;
+    }
+
+    @Test
+    void pumpAndDumpCountsTheRingsPurchaseAtTheIssuePriceAsTheLow() {
+        List<MarketEvent> ring = passAlong(1300, 1650, 2000); // from 1000 at issue: +100%
+        trade("e1", "R3", "outsider", 1200, T0.plus(Duration.ofDays(3)));
+        assertThat(alerts(RiskRule.PUMP_AND_DUMP)).singleElement().satisfies(a -> {
+            assertThat(a.references()).startsWith("T1").contains(ring.get(2).reference());
+            assertThat(a.facts()).containsEntry("lowFen", 1000L);
+        });
+    }
+
     @Test
     void pumpAndDumpLetsARiseJustUnderTheThresholdThrough() {
-        trade("e1", "R1", "R2", 1000, T0);
-        trade("e2", "R3", "R4", 1500, T0.plus(Duration.ofDays(1)));
-        trade("e3", "R4", "R1", 1999, T0.plus(Duration.ofDays(2)));
-        trade("e3", "R1", "outsider", 1100, T0.plus(Duration.ofDays(3)));
+        passAlong(1300, 1650, 1999);
+        trade("e1", "R3", "outsider", 1100, T0.plus(Duration.ofDays(3)));
         assertThat(alerts(RiskRule.PUMP_AND_DUMP)).isEmpty();
     }
 
     @Test
-    void pumpAndDumpLetsAClusterOneAccountTooLargeThrough() {
-        trade("e1", "R1", "R2", 1000, T0);
-        trade("e2", "R3", "R4", 1500, T0.plus(Duration.ofDays(1)));
-        trade("e3", "R5", "R1", 2000, T0.plus(Duration.ofDays(2)));
-        trade("e3", "R1", "outsider", 1100, T0.plus(Duration.ofDays(3)));
+    void pumpAndDumpLetsARiseThatNeedsOneAccountTooManyThrough() {
+        int max = DEFAULTS.pumpMaxAccounts();
+        // max resales along max + 1 accounts (and the creator): the doubling from 1000 needs them all; the last
+        // max accounts only saw 1500 to 2000
+        long[] prices = new long[max];
+        for (int k = 0; k < max; k++) {
+            prices[k] = k == 0 ? 1000 : 1500 + 500L * (k - 1) / (max - 2);
+        }
+        passAlong(prices);
+        trade("e1", "R" + max, "outsider", 1100, T0.plus(Duration.ofDays(4)));
         assertThat(alerts(RiskRule.PUMP_AND_DUMP)).isEmpty();
     }
 
     @Test
     void pumpAndDumpLetsAFallJustUnder40PercentThrough() {
-        trade("e1", "R1", "R2", 1000, T0);
-        trade("e2", "R3", "R4", 1500, T0.plus(Duration.ofDays(1)));
-        trade("e3", "R4", "R1", 2000, T0.plus(Duration.ofDays(2)));
-        trade("e3", "R1", "outsider", 1201, T0.plus(Duration.ofDays(3)));
+        passAlong(1300, 1650, 2000);
+        trade("e1", "R3", "outsider", 1201, T0.plus(Duration.ofDays(3)));
         assertThat(alerts(RiskRule.PUMP_AND_DUMP)).isEmpty();
     }
 
     @Test
     void pumpAndDumpLetsADumpAfterTheWindowThrough() {
-        trade("e1", "R1", "R2", 1000, T0);
-        trade("e2", "R3", "R4", 1500, T0.plus(Duration.ofDays(1)));
-        trade("e3", "R4", "R1", 2000, T0.plus(Duration.ofDays(2)));
-        trade("e3", "R1", "outsider", 1100, T0.plus(Duration.ofDays(7)).plusSeconds(1));
+        passAlong(1300, 1650, 2000);
+        trade("e1", "R3", "outsider", 1100, T0.minus(Duration.ofDays(1)).plus(Duration.ofDays(7)).plusSeconds(1));
         assertThat(alerts(RiskRule.PUMP_AND_DUMP)).isEmpty();
     }
 
     @Test
     void pumpAndDumpIsNotHiddenByAnOutsidersEarlierTrade() {
         trade("e9", "O1", "O2", 900, T0.minus(Duration.ofDays(2)));
-        MarketEvent r1 = trade("e1", "R1", "R2", 1000, T0);
-        trade("e2", "R2", "R3", 1500, T0.plus(Duration.ofDays(1)));
-        MarketEvent r3 = trade("e3", "R3", "R1", 2000, T0.plus(Duration.ofDays(2)));
-        trade("e3", "R1", "outsider", 1100, T0.plus(Duration.ofDays(3)));
+        List<MarketEvent> ring = passAlong(1300, 1650, 2000);
+        trade("e1", "R3", "outsider", 1100, T0.plus(Duration.ofDays(3)));
         assertThat(alerts(RiskRule.PUMP_AND_DUMP)).singleElement().satisfies(a -> {
-            assertThat(a.references()).startsWith(r1.reference()).contains(r3.reference()).doesNotContain("T1");
+            assertThat(a.references()).contains(ring.get(0).reference()).doesNotContain("T1");
             assertThat(a.accounts()).doesNotContain("O1", "O2");
         });
+    }
+
+    @Test
+    void pumpAndDumpCatchesARingThroughTheOrdinaryTradesAroundIt() {
+        issued("R0", "e1");
+        for (int k = 0; k < 3; k++) {
+            trade("o" + k, "creator2", "O" + k, 950, T0.minus(Duration.ofHours(20)));
+        }
+        List<MarketEvent> ring = new ArrayList<>();
+        long[] prices = {1400, 1900, 2600};
+        for (int k = 0; k < prices.length; k++) {
+            trade("o" + k, "O" + k, "P" + k, 950, T0.plus(Duration.ofHours(12L * k)).minusSeconds(60)); // the market
+            ring.add(trade("e1", "R" + k % 3, "R" + (k + 1) % 3, prices[k], T0.plus(Duration.ofHours(12L * k))));
+        }
+        MarketEvent dump = trade("e1", "R0", "outsider", 1500, T0.plus(Duration.ofDays(3)));
+        assertThat(alerts(RiskRule.PUMP_AND_DUMP)).singleElement().satisfies(a -> {
+            assertThat(a.references()).containsExactly("T1", ring.get(0).reference(), ring.get(1).reference(),
+                    ring.get(2).reference(), dump.reference());
+            assertThat(a.accounts()).containsExactlyInAnyOrder("creator", "R0", "R1", "R2", "outsider");
+        });
+    }
+
+    @Test
+    void aCreatorsIssuanceAtItsFixedPriceIsNeitherRiseNorFall() {
+        passAlong(1300, 1650, 2000);
+        trade("e7", "creator", "latecomer", 1000, T0.plus(Duration.ofDays(3))); // the issue price, 50% under the peak
+        assertThat(alerts(RiskRule.PUMP_AND_DUMP)).isEmpty();
     }
 
     @Test
@@ -273,10 +322,19 @@ class SurveillanceEngineTest {
         assertThat(alerts(RiskRule.CONCENTRATION)).isEmpty();
     }
 
-    // ---- REPEATED_PAIR: more than 3 trades between the same two accounts within 7 days
+    // ---- REPEATED_PAIR: more than 3 resales between the same two accounts within 7 days
+
+    /** The set-up: {@code owner} buys each asset from its creator (the issue), the day before. */
+    private void issued(String owner, String... assets) {
+        for (String asset : assets) {
+            trade(asset, "creator", owner, 1000, T0.minus(Duration.ofDays(1)));
+        }
+    }
 
     @Test
     void repeatedPairCatchesTheFourthTradeInAWeekEitherWay() {
+        issued("A", "p1", "p3");
+        issued("B", "p2", "p4");
         List<MarketEvent> pair = List.of(trade("p1", "A", "B", 1000, T0),
                 trade("p2", "B", "A", 1000, T0.plus(Duration.ofDays(2))),
                 trade("p3", "A", "B", 1000, T0.plus(Duration.ofDays(4))),
@@ -286,13 +344,14 @@ class SurveillanceEngineTest {
             assertThat(a.references()).containsExactlyElementsOf(refs(pair));
             assertThat(a.accounts()).containsExactlyInAnyOrder("A", "B");
         });
-        trade("p5", "A", "B", 1000, T0.plus(Duration.ofDays(6)).plusSeconds(1));
+        trade("p1", "B", "A", 1000, T0.plus(Duration.ofDays(6)).plusSeconds(1));
         assertThat(alerts(RiskRule.REPEATED_PAIR)).as("quiet for the window after it fired").hasSize(1);
-        assertThat(alerts(RiskRule.CIRCULAR_TRADE)).isEmpty();
     }
 
     @Test
     void repeatedPairLetsThreeTradesThrough() {
+        issued("A", "p1", "p3", "p4");
+        issued("B", "p2");
         trade("p1", "A", "B", 1000, T0);
         trade("p2", "B", "A", 1000, T0.plus(Duration.ofDays(1)));
         trade("p3", "A", "B", 1000, T0.plus(Duration.ofDays(2)));
@@ -302,11 +361,36 @@ class SurveillanceEngineTest {
 
     @Test
     void repeatedPairLetsFourTradesSpreadOverMoreThanAWeekThrough() {
+        issued("A", "p1", "p3");
+        issued("B", "p2", "p4");
         trade("p1", "A", "B", 1000, T0);
         trade("p2", "B", "A", 1000, T0.plus(Duration.ofDays(3)));
         trade("p3", "A", "B", 1000, T0.plus(Duration.ofDays(5)));
         trade("p4", "B", "A", 1000, T0.plus(Duration.ofDays(7)).plusSeconds(1));
         assertThat(alerts(RiskRule.REPEATED_PAIR)).isEmpty();
+    }
+
+    @Test
+    void twoBusyDealersDealingWithEachOtherAmongManyTradesAreNotARepeatedPair() {
+        issued("A", "p1", "p3");
+        issued("B", "p2", "p4");
+        for (int k = 1; k <= 4; k++) {
+            for (int j = 0; j < 3; j++) { // each dealer also buys from others between their deals
+                trade("x" + k + j, "seller" + k + j, "A", 1000, T0.plus(Duration.ofHours(24L * k + j)));
+                trade("y" + k + j, "seller" + k + j + "b", "B", 1000, T0.plus(Duration.ofHours(24L * k + j)));
+            }
+            trade("p" + k, k % 2 == 1 ? "A" : "B", k % 2 == 1 ? "B" : "A", 1000,
+                    T0.plus(Duration.ofHours(24L * k + 5)));
+        }
+        assertThat(alerts(RiskRule.REPEATED_PAIR)).isEmpty();
+    }
+
+    @Test
+    void aCreatorSellingFiveEditionsToOneCollectorIsNotARepeatedPair() {
+        for (int i = 0; i < 5; i++) {
+            trade("d" + i, "creator", "collector", 1000, T0.plus(Duration.ofHours(i)));
+        }
+        assertThat(alerts).isEmpty();
     }
 
     // ---- across rules
@@ -344,6 +428,7 @@ class SurveillanceEngineTest {
 
     @Test
     void aThresholdChangedBetweenEventsAppliesToTheNextEvent() {
+        issued("A", "p1", "p2", "p3");
         trade("p1", "A", "B", 1000, T0);
         trade("p2", "A", "B", 1000, T0.plusSeconds(60));
         assertThat(alerts).isEmpty();
@@ -351,7 +436,7 @@ class SurveillanceEngineTest {
                 Duration.ofDays(7), 2_000, 10, 1, Duration.ofDays(7)));
         trade("p3", "A", "B", 1000, T0.plusSeconds(120));
         assertThat(alerts(RiskRule.REPEATED_PAIR)).singleElement()
-                .satisfies(a -> assertThat(a.references()).containsExactly("T1", "T2", "T3"));
+                .satisfies(a -> assertThat(a.references()).containsExactly("T4", "T5", "T6"));
 
         thresholds.set(DEFAULTS);
         flip(13, Duration.ofMinutes(1));
