@@ -202,33 +202,47 @@ class SurveillanceTest {
         assertThat(risk.priceOf(tradeId)).isNull();
     }
 
-    @Test
-    void repeatedTradesBetweenOnePairRaiseOneAlertAboveTheLimit() {
-        Party a = board.approved("risk-a", 0);
-        Party b = board.approved("risk-b", 100_000);
-        Work work = board.editions(4, 5_000, a);
-        int limit = SurveillanceThresholds.defaults().repeatedPairMax();
-        String pair = a.accountId().compareTo(b.accountId()) < 0 ? a.accountId() + "|" + b.accountId()
+    /** A bought {@code count} editions of a drop from its creator, so its sales of them are resales. */
+    private Work boughtBy(Party a, int count) {
+        Party creator = board.approved("risk-creator", 0);
+        Work work = board.editions(count, 5_000, creator);
+        for (String asset : work.assetIds()) {
+            purchases.buy(a.actor(), board.fixedPrice(creator, asset, 5_000).id());
+        }
+        return work;
+    }
+
+    private static String pair(Party a, Party b) {
+        return a.accountId().compareTo(b.accountId()) < 0 ? a.accountId() + "|" + b.accountId()
                 : b.accountId() + "|" + a.accountId();
+    }
+
+    @Test
+    void repeatedResalesBetweenOnePairRaiseOneAlertAboveTheLimit() {
+        Party a = board.approved("risk-a", 100_000);
+        Party b = board.approved("risk-b", 100_000);
+        int limit = SurveillanceThresholds.defaults().repeatedPairMax();
+        Work work = boughtBy(a, limit + 1);
         for (int i = 0; i <= limit; i++) {
             Trade t = purchases.buy(b.actor(), board.fixedPrice(a, work.assetIds().get(i), 5_000).id());
             risk.awaitEvent(t.id());
             long alerts = risk.count("SELECT count(*) FROM risk_alert WHERE rule = 'REPEATED_PAIR' AND"
-                    + " subject_id = ?1", pair);
-            assertThat(alerts).as("after trade %d", i + 1).isEqualTo(i < limit ? 0 : 1);
+                    + " subject_id = ?1", pair(a, b));
+            assertThat(alerts).as("after resale %d", i + 1).isEqualTo(i < limit ? 0 : 1);
         }
     }
 
     @Test
     @TestSecurity(user = "risk-settings-operator", roles = "operator")
     void aSettingsChangeAppliesToTheNextEventAndIsAudited() {
-        Party a = board.approved("risk-a", 0);
+        Party a = board.approved("risk-a", 100_000);
         Party b = board.approved("risk-b", 100_000);
-        Work work = board.editions(2, 5_000, a);
-        String pair = a.accountId().compareTo(b.accountId()) < 0 ? a.accountId() + "|" + b.accountId()
-                : b.accountId() + "|" + a.accountId();
+        Work work = boughtBy(a, 2);
+        String pair = pair(a, b);
         Trade first = purchases.buy(b.actor(), board.fixedPrice(a, work.assetIds().get(0), 5_000).id());
         risk.awaitEvent(first.id());
+        assertThat(risk.count("SELECT count(*) FROM risk_alert WHERE rule = 'REPEATED_PAIR' AND subject_id = ?1",
+                pair)).isZero();
 
         String body = RiskSettings.toJson(SurveillanceThresholds.defaults()).replace("\"repeatedPairMax\":3",
                 "\"repeatedPairMax\":1");
