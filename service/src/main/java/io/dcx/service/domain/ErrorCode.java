@@ -130,6 +130,10 @@ public enum ErrorCode {
     RECONCILIATION_NOT_FOUND(Category.NOT_FOUND),
     BLOCK_NOT_FOUND(Category.NOT_FOUND),
     INVALID_DATE_RANGE(Category.INVALID),
+    // anchoring on an EVM chain and inclusion proofs (issue 8, service/AUDIT.md "Anchoring and proofs")
+    ANCHOR_PENDING(Category.CONFLICT),
+    ANCHORING_DISABLED(Category.CONFLICT),
+    ANCHOR_CHAIN_UNAVAILABLE(Category.UNAVAILABLE),
     // contract refusals without a more specific mapping
     CONTRACT_REJECTED(Category.UNPROCESSABLE),
     // dependencies
