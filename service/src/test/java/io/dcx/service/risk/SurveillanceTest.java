@@ -2,6 +2,7 @@ package io.dcx.service.risk;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -147,6 +148,10 @@ class SurveillanceTest {
         funds.deposit(buyer.actor(), Money.fen(20_000));
         given().post("/api/v1/listings/" + further.id() + "/purchase").then().statusCode(409)
                 .body("code", equalTo("HALT"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("dcx_risk_alert_delay_seconds_count"))
+                .body(containsString("dcx_risk_events_total{kind=\"trade\"}"))
+                .body(containsString("dcx_risk_events_per_second"));
     }
 
     @Test
