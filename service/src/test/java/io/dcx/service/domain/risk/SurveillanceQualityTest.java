@@ -90,18 +90,21 @@ class SurveillanceQualityTest {
         int totalFalse = 0;
         Map<RiskRule, Double> recall = new EnumMap<>(RiskRule.class);
         for (RiskRule r : RULES) {
-            long injected = market.labels().stream().filter(l -> l.rule() == r).count();
+            long injected = market.labels().stream().filter(l -> l.rule() == r && !l.evasive()).count();
+            long found = market.labels().stream()
+                    .filter(l -> l.rule() == r && !l.evasive() && detected.get(r).contains(l.id())).count();
             int[] c = counts.get(r);
-            double rec = injected == 0 ? 1 : detected.get(r).size() / (double) injected;
+            double rec = injected == 0 ? 1 : found / (double) injected;
             recall.put(r, rec);
             totalFalse += c[2];
             table.append("| %s | %d | %d | %.3f | %d | %d | %s | %d | %.2f | %d |\n".formatted(r, injected,
-                    detected.get(r).size(), rec, c[0], c[1], c[0] == 0 ? "-" : "%.3f".formatted(c[1] / (double) c[0]),
+                    found, rec, c[0], c[1], c[0] == 0 ? "-" : "%.3f".formatted(c[1] / (double) c[0]),
                     c[2], 1000.0 * c[2] / ordinary, c[3]));
         }
         double falsePerThousand = 1000.0 * totalFalse / ordinary;
-        table.append("| **all** | %d | %d | | %d | %d | %.3f | %d | **%.2f** | |\n".formatted(market.labels().size(),
-                detected.values().stream().mapToInt(Set::size).sum(), alerts.size(),
+        List<Label> held = market.labels().stream().filter(l -> !l.evasive()).toList();
+        table.append("| **all** | %d | %d | | %d | %d | %.3f | %d | **%.2f** | |\n".formatted(held.size(),
+                held.stream().filter(l -> detected.get(l.rule()).contains(l.id())).count(), alerts.size(),
                 counts.values().stream().mapToInt(c -> c[1]).sum(),
                 counts.values().stream().mapToInt(c -> c[1]).sum() / (double) Math.max(1, alerts.size()), totalFalse,
                 falsePerThousand));
@@ -113,9 +116,26 @@ class SurveillanceQualityTest {
                         market.events().size() / ((ran - generated) / 1e9));
         System.out.println(summary);
         System.out.println(table);
+        StringBuilder evasive = new StringBuilder("| evasive pattern | rule | injected | detected |\n|---|---|---:|---:|\n");
+        Map<String, int[]> byKind = new java.util.LinkedHashMap<>();
+        Map<String, RiskRule> kindRule = new HashMap<>();
+        for (Label l : market.labels()) {
+            if (l.evasive()) {
+                String kind = l.id().substring(0, l.id().lastIndexOf('-'));
+                int[] c = byKind.computeIfAbsent(kind, k -> new int[2]);
+                kindRule.put(kind, l.rule());
+                c[0]++;
+                if (detected.get(l.rule()).contains(l.id())) {
+                    c[1]++;
+                }
+            }
+        }
+        byKind.forEach((kind, c) -> evasive.append("| %s | %s | %d | %d |\n".formatted(kind, kindRule.get(kind), c[0],
+                c[1])));
+        System.out.println(evasive);
         Map<RiskRule, List<String>> missed = new EnumMap<>(RiskRule.class);
         for (Label l : market.labels()) {
-            if (!detected.get(l.rule()).contains(l.id())) {
+            if (!l.evasive() && !detected.get(l.rule()).contains(l.id())) {
                 missed.computeIfAbsent(l.rule(), k -> new ArrayList<>()).add(l.id() + " (" + l.description() + ")");
             }
         }
@@ -133,12 +153,12 @@ class SurveillanceQualityTest {
             explainMisses(market, RiskRule.valueOf(explain), detected.get(RiskRule.valueOf(explain)));
         }
         if (Boolean.getBoolean("dcx.writeResults")) {
-            write(summary, table.toString(), misses.toString(), falseSamples.toString());
+            write(summary, table.toString(), evasive.toString(), misses.toString(), falseSamples.toString());
         }
 
         for (RiskRule r : RULES) {
             assertThat(recall.get(r)).as("recall of " + r).isGreaterThanOrEqualTo(0.95);
-            assertThat(market.labels().stream().filter(l -> l.rule() == r).count()).as("patterns of " + r)
+            assertThat(market.labels().stream().filter(l -> l.rule() == r && !l.evasive()).count()).as("patterns of " + r)
                     .isGreaterThanOrEqualTo(40);
         }
         assertThat(ordinary).isGreaterThanOrEqualTo(50_000);
@@ -161,7 +181,8 @@ class SurveillanceQualityTest {
         });
     }
 
-    private static void write(String summary, String table, String misses, String falseSamples) throws IOException {
+    private static void write(String summary, String table, String evasive, String misses, String falseSamples)
+            throws IOException {
         Path out = Path.of("..", "bench", "results", "surveillance-quality.md");
         if (!Files.isDirectory(out.getParent())) {
             out = Path.of("bench", "results", "surveillance-quality.md");
@@ -169,7 +190,9 @@ class SurveillanceQualityTest {
         String header = Files.exists(out) ? Files.readString(out) : "";
         int cut = header.indexOf("<!-- generated -->");
         String head = cut >= 0 ? header.substring(0, cut) : "# Surveillance quality\n\n";
-        Files.writeString(out, head + "<!-- generated -->\n" + summary + "\n\n" + table + "\nMissed patterns:\n\n"
+        Files.writeString(out, head + "<!-- generated -->\n" + summary + "\n\n" + table
+                + "\nManipulation shaped to stay under the defaults (not in the recall above):\n\n" + evasive
+                + "\nMissed patterns:\n\n"
                 + (misses.isEmpty() ? "- none\n" : misses) + "\nFalse alerts (first 12):\n\n"
                 + (falseSamples.isEmpty() ? "- none\n" : falseSamples));
     }

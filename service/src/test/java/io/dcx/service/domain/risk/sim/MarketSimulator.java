@@ -49,10 +49,10 @@ public final class MarketSimulator {
     private static final double REBUY_ACCEPT = 0.25;
 
     public record Config(long seed, int weeks, int traders, int dealers, int creators, int institutions,
-            int series, int copyrights, int patternsPerRule) {
-        /** 8 weeks, about 1,300 accounts, 230 series: some 60,000 ordinary trades. */
+            int series, int copyrights, int patternsPerRule, int evasivePatternsPerRule) {
+        /** 8 weeks, about 3,100 accounts, 250 series: some 60,000 ordinary trades; 50 + 20 patterns per rule. */
         public static Config standard(long seed) {
-            return new Config(seed, 8, 3000, 20, 60, 20, 250, 60, 50);
+            return new Config(seed, 8, 3000, 20, 60, 20, 250, 60, 50, 20);
         }
     }
 
@@ -61,7 +61,7 @@ public final class MarketSimulator {
      * both a repeated pair and a cycle), the references of its trades, its accounts.
      */
     public record Label(String id, RiskRule rule, Set<RiskRule> alsoShows, List<String> references,
-            Set<String> accounts, String description) {
+            Set<String> accounts, String description, boolean evasive) {
         public boolean shows(RiskRule r) {
             return rule == r || alsoShows.contains(r);
         }
@@ -83,6 +83,7 @@ public final class MarketSimulator {
     private final double[] cumulative;
     private final List<Series> series = new ArrayList<>();
     private long nextId = 1;
+    private boolean evading;
 
     private MarketSimulator(Config config) {
         this.config = config;
@@ -162,6 +163,14 @@ public final class MarketSimulator {
             velocityBot(i);
             pumpAndDump(i);
             concentration(i);
+        }
+        evading = true;
+        for (int i = 0; i < config.evasivePatternsPerRule(); i++) {
+            slowBot(i);
+            longCycle(i);
+            gentlePump(i);
+            splitStake(i);
+            steadyPair(i);
         }
         drafts.sort(Comparator.comparing((Draft d) -> d.at).thenComparingLong(d -> d.id));
         List<MarketEvent> events = new ArrayList<>(drafts.size());
@@ -405,7 +414,7 @@ public final class MarketSimulator {
             accounts.add(d.buyer);
         });
         labels.add(new Label(id, rule, also, trades.stream().map(Draft::reference).toList(), accounts,
-                description));
+                description, evading));
     }
 
     private long near(long fen, double sd) {
@@ -604,4 +613,139 @@ public final class MarketSimulator {
                 whale + " bought " + need + " of " + s.size + " editions of " + s.work + " over "
                         + Math.round(spanDays) + " days");
     }
+
+    // ---- manipulation shaped to stay under the default thresholds (reported, not held to the recall target)
+
+    /** A bot that paces itself: 20..30 flips over 3..4 hours, never more than about 10 in an hour. */
+    private void slowBot(int i) {
+        Set<String> taken = new HashSet<>();
+        String bot = manipulator(taken);
+        int trades = 20 + rnd.nextInt(11);
+        long spanSeconds = 3 * 3600 + rnd.nextLong(3600);
+        Instant t0 = patternStart(1);
+        Series s = seriesWithUnsold(t0, (trades + 1) / 2, Integer.MAX_VALUE);
+        List<Draft> pattern = new ArrayList<>();
+        List<String> inventory = new ArrayList<>();
+        for (int k = 0; k < trades; k++) {
+            Instant at = t0.plusSeconds(spanSeconds * k / (trades - 1));
+            if (k % 2 == 0) {
+                String asset = takeEdition(s);
+                inventory.add(asset);
+                inject(pattern, at, asset, s, s.creator, bot, s.issueFen);
+            } else {
+                String buyer;
+                do {
+                    buyer = buyers[pickBuyer()];
+                } while (buyer.equals(bot));
+                inject(pattern, at, inventory.remove(0), s, bot, buyer, near(s.issueFen, 0.05));
+            }
+        }
+        label("slow-bot-" + i, RiskRule.VELOCITY, EnumSet.noneOf(RiskRule.class), pattern,
+                bot + ": " + trades + " trades in " + spanSeconds / 60 + " minutes");
+    }
+
+    /** A cycle that comes back after the 30-day window: 31..45 days. */
+    private void longCycle(int i) {
+        Set<String> taken = new HashSet<>();
+        String a = manipulator(taken);
+        String b = manipulator(taken);
+        Instant t0 = START.plus(Duration.ofDays(1 + rnd.nextInt(7)));
+        Series s = seriesWithUnsold(t0, 1, Integer.MAX_VALUE);
+        String asset = takeEdition(s);
+        inject(null, t0.minusSeconds(3600), asset, s, s.creator, a, s.issueFen);
+        List<Draft> pattern = new ArrayList<>();
+        inject(pattern, t0, asset, s, a, b, near(s.issueFen, 0.1));
+        int days = 31 + rnd.nextInt(15);
+        inject(pattern, t0.plus(Duration.ofDays(days)), asset, s, b, a, near(s.issueFen, 0.1));
+        label("long-cycle-" + i, RiskRule.CIRCULAR_TRADE, EnumSet.noneOf(RiskRule.class), pattern,
+                "A to B to A over " + days + " days");
+    }
+
+    /** A ring that only pushes the price up 40..95% before dumping. */
+    private void gentlePump(int i) {
+        int ringSize = 2 + rnd.nextInt(3);
+        Set<String> taken = new HashSet<>();
+        List<String> ring = new ArrayList<>();
+        for (int k = 0; k < ringSize; k++) {
+            ring.add(manipulator(taken));
+        }
+        int rising = 3 + rnd.nextInt(4);
+        double riseFactor = 1.4 + rnd.nextDouble() * 0.55;
+        Instant t0 = patternStart(7);
+        Series s = seriesWithUnsold(t0, ringSize + 3, Integer.MAX_VALUE);
+        String asset = takeEdition(s);
+        inject(null, t0.minusSeconds(3600), asset, s, s.creator, ring.get(0), s.issueFen);
+        List<String> extra = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            String e = takeEdition(s);
+            extra.add(e);
+            inject(null, t0.minusSeconds(1800 + k), e, s, s.creator, ring.get(k % ringSize), s.issueFen);
+        }
+        List<Draft> pattern = new ArrayList<>();
+        for (int k = 0; k < rising; k++) {
+            inject(pattern, t0.plusSeconds(6 * 3600L * k), asset, s, ring.get(k % ringSize),
+                    ring.get((k + 1) % ringSize), Math.round(s.issueFen * Math.pow(riseFactor, (k + 1.0) / rising)));
+        }
+        long peak = Math.round(s.issueFen * riseFactor);
+        for (int k = 0; k < 3; k++) {
+            int outsider;
+            do {
+                outsider = pickBuyer();
+            } while (ring.contains(buyers[outsider]));
+            inject(pattern, t0.plusSeconds(6 * 3600L * rising + 3 * 3600L * k), extra.get(k), s, ring.get(k % ringSize),
+                    buyers[outsider], Math.round(peak * (0.9 - 0.2 * k)));
+        }
+        label("gentle-pump-" + i, RiskRule.PUMP_AND_DUMP, EnumSet.of(RiskRule.REPEATED_PAIR,
+                RiskRule.CIRCULAR_TRADE), pattern, ringSize + " accounts up x" + Math.round(riseFactor * 100) / 100.0);
+    }
+
+    /** A stake of 30..40% of a series split over two accounts, each at most 20%. */
+    private void splitStake(int i) {
+        Set<String> taken = new HashSet<>();
+        String a = manipulator(taken);
+        String b = manipulator(taken);
+        Series s = null;
+        Instant t0 = null;
+        int each = 0;
+        for (int tries = 0; tries < 100_000 && s == null; tries++) {
+            Series c = series.get(rnd.nextInt(series.size()));
+            t0 = patternStart(11);
+            int limit = (int) Math.floor(c.size * 0.2);
+            each = Math.max(2, (int) Math.round(c.size * (0.15 + rnd.nextDouble() * 0.05)));
+            if (each <= limit && c.size >= 20 && c.size <= 300 && c.dropAt.isBefore(t0) && c.unsold() >= 2 * each) {
+                s = c;
+            }
+        }
+        if (s == null) {
+            throw new IllegalStateException("no series for a split stake");
+        }
+        List<Draft> pattern = new ArrayList<>();
+        for (int k = 0; k < 2 * each; k++) {
+            Instant at = daytime(t0.plusSeconds(DAY_SECONDS * 5 * k / (2L * each)));
+            inject(pattern, at, takeEdition(s), s, s.creator, k % 2 == 0 ? a : b, s.issueFen);
+        }
+        label("split-stake-" + i, RiskRule.CONCENTRATION, EnumSet.noneOf(RiskRule.class), pattern,
+                a + " and " + b + " bought " + each + " each of " + s.size);
+    }
+
+    /** Two accounts trading three times a week for three weeks: never more than 3 in any 7 days. */
+    private void steadyPair(int i) {
+        Set<String> taken = new HashSet<>();
+        String a = manipulator(taken);
+        String b = manipulator(taken);
+        Instant t0 = patternStart(22);
+        Series s = seriesWithUnsold(t0, 9, Integer.MAX_VALUE);
+        List<Draft> pattern = new ArrayList<>();
+        for (int k = 0; k < 9; k++) {
+            Instant at = t0.plusSeconds((long) (DAY * 2.4 * k));
+            String seller = k % 2 == 0 ? a : b;
+            String asset = takeEdition(s);
+            inject(null, at.minusSeconds(3600), asset, s, s.creator, seller, s.issueFen);
+            inject(pattern, at, asset, s, seller, k % 2 == 0 ? b : a, near(s.issueFen, 0.08));
+        }
+        label("steady-pair-" + i, RiskRule.REPEATED_PAIR, EnumSet.noneOf(RiskRule.class), pattern,
+                "9 trades over 3 weeks between " + a + " and " + b);
+    }
+
+    private static final long DAY_SECONDS = 86_400;
 }
