@@ -130,6 +130,9 @@ public enum ErrorCode {
     RECONCILIATION_NOT_FOUND(Category.NOT_FOUND),
     BLOCK_NOT_FOUND(Category.NOT_FOUND),
     INVALID_DATE_RANGE(Category.INVALID),
+    // regulator exports (issue 8)
+    INVALID_EXPORT_PERIOD(Category.INVALID),
+    EXPORT_KIND_NOT_FOUND(Category.NOT_FOUND),
     // anchoring on an EVM chain and inclusion proofs (issue 8, service/AUDIT.md "Anchoring and proofs")
     ANCHOR_PENDING(Category.CONFLICT),
     ANCHORING_DISABLED(Category.CONFLICT),
