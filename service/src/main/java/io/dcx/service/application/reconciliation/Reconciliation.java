@@ -22,6 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -68,13 +69,14 @@ public class Reconciliation {
 
     /** Runs now, reading the chain as {@code identity}; stores and audits the run and answers its report. */
     public ReconciliationReport run(Actor actor, ReconciliationReport.Trigger trigger, LedgerIdentity identity) {
-        Instant started = Instant.now();
+        // Microseconds: what PostgreSQL keeps, so a stored report reads back equal to the one answered.
+        Instant started = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Run run = new Run(identity);
         run.assets();
         run.works();
         run.trades();
         run.recheck();
-        Instant finished = Instant.now();
+        Instant finished = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<Subject, ReconciliationReport.Counts> counts = new EnumMap<>(Subject.class);
         for (Subject s : Subject.values()) {
             long found = run.differences.stream().filter(d -> d.subject() == s).count();
