@@ -146,6 +146,29 @@ class ReconciliationTest {
     }
 
     @Test
+    void aChainTradeTheBoardDoesNotKnowIsFoundThroughTheAssetsHistory() {
+        String id = trade.id();
+        String renamed = "trd_recon_renamed";
+        ReconciliationReport before = run();
+        // The board's row gets another id: the chain's trade is unknown to the board, the renamed one is not on chain.
+        db.execute("CREATE TABLE IF NOT EXISTS recon_moved_step AS SELECT * FROM board_trade_step WHERE false;"
+                + " INSERT INTO recon_moved_step SELECT * FROM board_trade_step WHERE trade_id = ?1;"
+                + " DELETE FROM board_trade_step WHERE trade_id = ?1; UPDATE board_trade SET id = ?2 WHERE id = ?1",
+                id, renamed);
+        try {
+            String buyer = db.text("SELECT buyer_id FROM board_trade WHERE id = ?1", renamed);
+            assertThat(newIn(before, run())).containsExactlyInAnyOrder(
+                    new Difference(Subject.TRADE, Kind.MISSING_ON_CHAIN, renamed, "exists", "SETTLED", null),
+                    new Difference(Subject.TRADE, Kind.MISSING_IN_SERVICE, id, "exists", null,
+                            "SETTLED asset " + work.assetIds().get(0) + " to " + buyer));
+        } finally {
+            db.execute("UPDATE board_trade SET id = ?1 WHERE id = ?2; INSERT INTO board_trade_step SELECT * FROM"
+                    + " recon_moved_step WHERE trade_id = ?1; DROP TABLE recon_moved_step", id, renamed);
+        }
+        assertThat(run().differences()).isEqualTo(before.differences());
+    }
+
+    @Test
     void aWorksStatusChangedInTheReadModelIsFound() {
         String status = db.text("SELECT status FROM work WHERE id = ?1", work.id());
         String onChain = ChainJson.parse(ledger.evaluate(LedgerIdentity.EXCHANGE, "works:GetWork", work.id()))
