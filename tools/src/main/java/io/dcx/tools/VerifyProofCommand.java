@@ -51,7 +51,7 @@ public final class VerifyProofCommand implements Callable<Integer> {
     static final int ERROR = 2;
     static final String FORMAT = "dcx-proof-v1";
     static final String LEAF_VERSION = "dcx-leaf-v1";
-    /** Selector of {@code anchorAt(uint256)} (first 4 bytes of its Keccak-256; VerifyProofCommandTest checks it). */
+    /** Selector of {@code anchorAt(uint256)}: the first 4 bytes of its Keccak-256 (solc methodIdentifiers). */
     static final String ANCHOR_AT = "16994960";
     private static final HexFormat HEX = HexFormat.of();
     private static final Pattern FIELD = Pattern.compile("[\\x21-\\x7e&&[^|]]{1,200}");
