@@ -169,6 +169,33 @@ class ReconciliationTest {
     }
 
     @Test
+    void rowsOnlyInTheBooksAreMissingOnChain() {
+        ReconciliationReport before = run();
+        String ghostWork = "wk_recon_ghost_" + System.nanoTime();
+        String ghostAsset = ghostWork + "-1";
+        String badAsset = "not an asset id!";
+        db.execute("INSERT INTO work (id, content_hash, title, kind, status, registrant, creators_json, tx_id,"
+                + " block_number, registered_at) SELECT ?1, md5(?1) || md5(?1), 'ghost', 'TEXT', 'ACTIVE', ?2,"
+                + " '[{\"accountId\":\"' || ?2 || '\",\"shareBps\":10000}]', 'tx', 0, now()", ghostWork,
+                seller.accountId());
+        db.execute("INSERT INTO asset (id, work_id, kind, edition, edition_count, owner, status, acquired_at,"
+                + " acquired_by, last_action, tx_id, block_number) VALUES (?1, ?2, 'EDITION', 1, 1, ?3, 'ACTIVE', now(),"
+                + " 'ISSUE', 'ISSUED', 'tx', 0), (?4, ?2, 'EDITION', 1, 1, ?3, 'ACTIVE', now(), 'ISSUE', 'ISSUED', 'tx',"
+                + " 0)", ghostAsset, ghostWork, seller.accountId(), badAsset);
+        try {
+            assertThat(newIn(before, run())).containsExactlyInAnyOrder(
+                    new Difference(Subject.WORK, Kind.MISSING_ON_CHAIN, ghostWork, "exists", "ACTIVE", null),
+                    new Difference(Subject.ASSET, Kind.MISSING_ON_CHAIN, ghostAsset, "exists",
+                            "owner " + seller.accountId() + ", ACTIVE", null),
+                    new Difference(Subject.ASSET, Kind.MISSING_ON_CHAIN, badAsset, "exists",
+                            "owner " + seller.accountId() + ", ACTIVE", null));
+        } finally {
+            db.execute("DELETE FROM asset WHERE id IN (?1, ?2); DELETE FROM work WHERE id = ?3", ghostAsset, badAsset,
+                    ghostWork);
+        }
+    }
+
+    @Test
     void aWorksStatusChangedInTheReadModelIsFound() {
         String status = db.text("SELECT status FROM work WHERE id = ?1", work.id());
         String onChain = ChainJson.parse(ledger.evaluate(LedgerIdentity.EXCHANGE, "works:GetWork", work.id()))

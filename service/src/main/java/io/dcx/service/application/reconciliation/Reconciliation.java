@@ -264,7 +264,9 @@ public class Reconciliation {
             try {
                 return ChainJson.parse(ledger.evaluate(identity, transaction, id));
             } catch (ContractRejectedException e) {
-                if (notFoundCode.equals(e.code())) {
+                // An id the contract refuses outright (INVALID_ARGUMENT) cannot be on chain either: one bad row in
+                // the books is a difference, not the end of the run.
+                if (notFoundCode.equals(e.code()) || "INVALID_ARGUMENT".equals(e.code())) {
                     return null;
                 }
                 throw e;
