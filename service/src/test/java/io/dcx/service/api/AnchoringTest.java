@@ -12,6 +12,7 @@ import io.dcx.service.application.ledger.LedgerIdentity;
 import io.dcx.service.application.port.AnchorChain;
 import io.dcx.service.application.port.AnchorStore;
 import io.dcx.service.domain.anchor.AnchorLeaf;
+import io.dcx.service.domain.anchor.MerkleTree;
 import io.dcx.tools.DcxTools;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -167,6 +168,37 @@ class AnchoringTest {
         RightsFixtures.ChainWork later = fixtures.workOnChain("alice", "After the anchor");
         awaitLeaves(later.blockNumber());
         given().get("/api/v1/audit/proofs/" + later.id()).then().statusCode(409).body("code", equalTo("ANCHOR_PENDING"));
+    }
+
+    @Test
+    @TestSecurity(user = "olivia", roles = "operator")
+    void anAnchorStoredButNeverBroadcastIsFinishedByTheNextRun() throws Exception {
+        RightsFixtures.ChainWork work = fixtures.workOnChain("alice", "Anchored after a crash");
+        awaitLeaves(work.blockNumber());
+        // What a run does up to the crash: sign the anchor and store it SENT; the broadcast never happens.
+        long fromSeq = chain.nextSeq();
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            long toSeq = store.lastSeq();
+            List<AnchorStore.StoredLeaf> leaves = store.leaves(fromSeq, toSeq);
+            String root = new MerkleTree(leaves.stream().map(l -> java.util.HexFormat.of().parseHex(l.leafHash()))
+                    .toList()).rootHex();
+            AnchorChain.Signed signed = chain.sign(root, fromSeq, toSeq, leaves.size());
+            return store.insertSent(new AnchorStore.NewAnchor(chain.contractAddress(), chain.chainId(), root, fromSeq,
+                    toSeq, leaves.size(), signed.txHash(), signed.signedTx(), "test-crash", java.time.Instant.now()));
+        });
+        assertThat(chain.receipt(QuarkusTransaction.requiringNew().call(() -> store.byId(id)).orElseThrow()
+                .evmTxHash())).isEmpty();
+
+        given().post("/api/v1/audit/anchors").then().statusCode(201)
+                .body("anchor.id", equalTo((int) id)).body("anchor.status", equalTo("ANCHORED"));
+        AnchorStore.Anchor anchored = QuarkusTransaction.requiringNew().call(() -> store.byId(id)).orElseThrow();
+        assertThat(chain.anchorAt(anchored.anchorIndex()).orElseThrow().root()).isEqualTo(anchored.root());
+        assertThat(chain.nextSeq()).isEqualTo(anchored.toSeq() + 1);
+        Verdict ok = verify(proof(work.id()), AnchorEvmTestResource.contract);
+        assertThat(ok.exit()).as(ok.out()).isZero();
+        // The same bytes once more change nothing on chain (the nonce is used).
+        chain.broadcast(anchored.signedTx());
+        assertThat(chain.nextSeq()).isEqualTo(anchored.toSeq() + 1);
     }
 
     @Test

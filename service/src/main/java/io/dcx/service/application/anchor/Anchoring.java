@@ -71,9 +71,10 @@ public class Anchoring {
         }
         String contract = chain.contractAddress();
         Optional<AnchorStore.Anchor> inFlight = QuarkusTransaction.requiringNew().call(() -> store.sent(contract));
+        AnchorStore.Anchor finished = null;
         if (inFlight.isPresent()) {
             chain.broadcast(inFlight.get().signedTx());
-            AnchorStore.Anchor finished = settle(inFlight.get(), actor);
+            finished = settle(inFlight.get(), actor);
             if ("SENT".equals(finished.status())) {
                 return new Run(finished, pending(contract));
             }
@@ -81,7 +82,8 @@ public class Anchoring {
         long fromSeq = chain.nextSeq();
         AnchorStore.Anchor sent = QuarkusTransaction.requiringNew().call(() -> prepare(contract, fromSeq, actor));
         if (sent == null) {
-            return new Run(null, 0);
+            // Nothing new: answer the anchor this run finished, if any.
+            return new Run(finished, 0);
         }
         chain.broadcast(sent.signedTx());
         AnchorStore.Anchor settled = settle(sent, actor);
