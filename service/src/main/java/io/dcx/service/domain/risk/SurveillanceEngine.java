@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -51,10 +52,10 @@ public final class SurveillanceEngine {
     /** Per account, per asset: when it last bought the asset (kept for the longest window). */
     private final Map<String, Map<String, Instant>> boughtRecently = new HashMap<>();
     private final ArrayDeque<MarketEvent> purchaseLog = new ArrayDeque<>();
-    private final Map<String, Instant> velocityQuietUntil = new HashMap<>();
+    private final LinkedHashMap<String, Instant> velocityQuietUntil = new LinkedHashMap<>();
     private final Map<String, ArrayDeque<MarketEvent>> byAsset = new HashMap<>();
     /** Per asset, the last hop of the last cycle raised on it. */
-    private final Map<String, MarketEvent> circularRaisedUpTo = new HashMap<>();
+    private final LinkedHashMap<String, MarketEvent> circularRaisedUpTo = new LinkedHashMap<>();
     private final Map<String, ArrayDeque<MarketEvent>> byPair = new HashMap<>();
     /** Per account, its trades within the repeated-pair window (how much of its trading a pair is). */
     private final Map<String, ArrayDeque<MarketEvent>> byAccountForPairs = new HashMap<>();
@@ -64,17 +65,21 @@ public final class SurveillanceEngine {
      * each other a few times a week among a hundred other trades are not one.
      */
     static final int PAIR_SHARE_OF_ACCOUNT_PERCENT = 25;
-    private final Map<String, Instant> pairQuietUntil = new HashMap<>();
+    private final LinkedHashMap<String, Instant> pairQuietUntil = new LinkedHashMap<>();
     private final Map<String, ArrayDeque<MarketEvent>> pricesBySeries = new HashMap<>();
-    /** Peaks already raised, by reference, with their time (forgotten once out of every window). */
-    private final Map<String, Instant> pumpPeaksRaised = new HashMap<>();
-    /** Issuance sales (the seller never bought the asset) inside the pump window, by reference, with their time. */
-    private final Map<String, Instant> issuance = new HashMap<>();
+    /** Peaks already raised, by reference, with when they were raised (forgotten once out of every window). */
+    private final LinkedHashMap<String, Instant> pumpPeaksRaised = new LinkedHashMap<>();
+    /** Issuance sales (the seller never bought the asset), by reference, with their time, oldest first. */
+    private final LinkedHashMap<String, Instant> issuance = new LinkedHashMap<>();
+    /** When each keyed window was last added to, oldest first: idle keys are dropped from here, a few per event. */
+    private final ArrayDeque<Expiry> expiries = new ArrayDeque<>();
     /** Per series, per account, per asset it holds: the purchase by which it holds it. */
     private final Map<String, Map<String, Map<String, MarketEvent>>> boughtBySeries = new HashMap<>();
     private final Set<String> concentrationRaised = new HashSet<>();
     private long events;
-    private static final int SWEEP_EVERY = 20_000;
+
+    private record Expiry(Instant lastAt, Map<String, ArrayDeque<MarketEvent>> map, String key) {
+    }
 
     /** @param thresholds read on every event, so an operator's change applies to the next event */
     public SurveillanceEngine(Supplier<SurveillanceThresholds> thresholds) {
@@ -100,26 +105,43 @@ public final class SurveillanceEngine {
         }
         pumpAndDump(e, resale, t, alerts);
         concentration(e, t, alerts);
-        if (events % SWEEP_EVERY == 0) {
-            sweep(e.at().minus(t.longestWindow()));
-        }
+        forget(e.at().minus(t.longestWindow()));
         return alerts;
     }
 
     /**
      * Forgets accounts, assets, pairs and series with nothing left inside the longest window, so memory follows the
-     * activity inside it rather than everything ever seen. (Holdings for CONCENTRATION are kept: they are state.)
+     * activity inside it rather than everything ever seen (holdings for CONCENTRATION are kept: they are state).
+     * Everything expires a few entries at a time, in the order it went idle (the maps of findings are kept in time
+     * order), so no event pays for a sweep of every map: a full pass over ~100,000 keys every 20,000 events took
+     * tens of milliseconds.
      */
-    private void sweep(Instant before) {
-        for (Map<String, ArrayDeque<MarketEvent>> m : List.of(byAccount, byAsset, byPair, byAccountForPairs,
-                pricesBySeries)) {
-            m.values().removeIf(q -> q.isEmpty() || q.peekLast().at().isBefore(before));
+    private void forget(Instant before) {
+        while (!expiries.isEmpty() && expiries.peekFirst().lastAt().isBefore(before)) {
+            Expiry x = expiries.pollFirst();
+            ArrayDeque<MarketEvent> q = x.map().get(x.key());
+            if (q != null && q.peekLast().at().isBefore(before)) {
+                x.map().remove(x.key());
+            }
         }
-        velocityQuietUntil.values().removeIf(at -> at.isBefore(before));
-        pairQuietUntil.values().removeIf(at -> at.isBefore(before));
-        pumpPeaksRaised.values().removeIf(at -> at.isBefore(before));
-        issuance.values().removeIf(at -> at.isBefore(before));
-        circularRaisedUpTo.values().removeIf(m -> m.at().isBefore(before));
+        dropOlder(issuance, at -> at, before);
+        dropOlder(pumpPeaksRaised, at -> at, before);
+        dropOlder(circularRaisedUpTo, MarketEvent::at, before);
+        dropOlder(velocityQuietUntil, at -> at, before);
+        dropOlder(pairQuietUntil, at -> at, before);
+    }
+
+    /** Drops the oldest entries of a map kept in time order while they are before {@code before}. */
+    private static <V> void dropOlder(LinkedHashMap<String, V> map, Function<V, Instant> time, Instant before) {
+        for (Iterator<V> it = map.values().iterator(); it.hasNext() && time.apply(it.next()).isBefore(before); ) {
+            it.remove();
+        }
+    }
+
+    /** Puts at the end of a map kept in time order. */
+    private static <V> void putLatest(LinkedHashMap<String, V> map, String key, V value) {
+        map.remove(key);
+        map.put(key, value);
     }
 
     /**
@@ -160,7 +182,7 @@ public final class SurveillanceEngine {
         ArrayDeque<MarketEvent> recent = window(byAccount, account, e, t.velocityWindow().toSeconds());
         Instant quiet = velocityQuietUntil.get(account);
         if (recent.size() > t.velocityMaxTrades() && (quiet == null || !e.at().isBefore(quiet))) {
-            velocityQuietUntil.put(account, e.at().plus(t.velocityWindow()));
+            putLatest(velocityQuietUntil, account, e.at().plus(t.velocityWindow()));
             out.add(alert(RiskRule.VELOCITY, "account", account, e, recent,
                     Map.of("trades", recent.size(), "windowSeconds", t.velocityWindow().toSeconds(),
                             "limit", t.velocityMaxTrades()),
@@ -184,7 +206,7 @@ public final class SurveillanceEngine {
             }
             cycle.add(0, hop);
             if (hop.sellerId().equals(e.buyerId())) {
-                circularRaisedUpTo.put(e.assetId(), e);
+                putLatest(circularRaisedUpTo, e.assetId(), e);
                 out.add(alert(RiskRule.CIRCULAR_TRADE, "asset", e.assetId(), e, cycle,
                         Map.of("length", cycle.size(), "returnedTo", e.buyerId()),
                         "asset " + e.assetId() + " came back to " + e.buyerId() + " after " + cycle.size()
@@ -202,7 +224,7 @@ public final class SurveillanceEngine {
         Instant quiet = pairQuietUntil.get(pair);
         if (recent.size() > t.repeatedPairMax() && (quiet == null || !e.at().isBefore(quiet))
                 && recent.size() * 100L >= (long) PAIR_SHARE_OF_ACCOUNT_PERCENT * quieterAccountTrades) {
-            pairQuietUntil.put(pair, e.at().plus(t.repeatedPairWindow()));
+            putLatest(pairQuietUntil, pair, e.at().plus(t.repeatedPairWindow()));
             out.add(alert(RiskRule.REPEATED_PAIR, "pair", pair, e, recent,
                     Map.of("trades", recent.size(), "windowSeconds", t.repeatedPairWindow().toSeconds(),
                             "limit", t.repeatedPairMax(), "quieterAccountTrades", quieterAccountTrades),
@@ -279,7 +301,7 @@ public final class SurveillanceEngine {
         if (bestStart < 0) {
             return;
         }
-        pumpPeaksRaised.put(peakEvent.reference(), peakEvent.at());
+        putLatest(pumpPeaksRaised, peakEvent.reference(), e.at());
         List<MarketEvent> evidence = new ArrayList<>(run.subList(0, bestStart).reversed());
         int risingTrades = evidence.size();
         evidence.add(e);
@@ -320,10 +342,11 @@ public final class SurveillanceEngine {
     }
 
     /** Adds {@code e} to the keyed window and drops what fell out of it; answers the window. */
-    private static ArrayDeque<MarketEvent> window(Map<String, ArrayDeque<MarketEvent>> map, String key, MarketEvent e,
+    private ArrayDeque<MarketEvent> window(Map<String, ArrayDeque<MarketEvent>> map, String key, MarketEvent e,
             long seconds) {
         ArrayDeque<MarketEvent> q = map.computeIfAbsent(key, k -> new ArrayDeque<>());
         q.addLast(e);
+        expiries.addLast(new Expiry(e.at(), map, key));
         Instant from = e.at().minusSeconds(seconds);
         while (q.peekFirst().at().isBefore(from)) {
             q.pollFirst();
