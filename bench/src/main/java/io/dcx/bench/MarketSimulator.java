@@ -46,6 +46,10 @@ import java.util.SplittableRandom;
  * 1..4 days, then sells to outsiders at falling prices), CONCENTRATION (an account buying 22..60% of a series of
  * 10..300 editions over 1..10 days). Manipulators are ordinary traders drawn at random; their assets are editions
  * the ordinary market never sold, so the ordinary chains of owners stay intact.
+ *
+ * <p><b>Evasive manipulation</b> ({@link Label#evasive()}), shaped to stay under the default thresholds and reported
+ * apart: bots pacing 20..30 flips over 3..4 hours, cycles back after 31..45 days, pumps of only x1.4..1.95, stakes of
+ * 30..40% split over two accounts of at most 20% each, and washes of three trades a week for three weeks.
  */
 public final class MarketSimulator {
     public static final Instant START = Instant.parse("2026-09-01T00:00:00Z");

@@ -451,6 +451,19 @@ class SurveillanceEngineTest {
     }
 
     @Test
+    void afterItsStateOfAnAssetExpiredTheEngineStillCatchesANewCycleOnIt() {
+        trade("a1", "A", "B", 1000, T0);
+        for (int day = 1; day <= 40; day++) { // the market moves on; a1's window goes idle and is forgotten
+            trade("x" + day, "S" + day, "T" + day, 1000, T0.plus(Duration.ofDays(day)));
+        }
+        trade("a1", "B", "A", 1000, T0.plus(Duration.ofDays(41)));
+        assertThat(alerts(RiskRule.CIRCULAR_TRADE)).as("A got it back after 41 days: outside the window").isEmpty();
+        MarketEvent back = trade("a1", "A", "B", 1000, T0.plus(Duration.ofDays(42)));
+        assertThat(alerts(RiskRule.CIRCULAR_TRADE)).singleElement()
+                .satisfies(a -> assertThat(a.references()).containsExactly("T42", back.reference()));
+    }
+
+    @Test
     void thresholdsRefuseNonsenseAndNameTheLongestWindow() {
         assertThat(DEFAULTS.longestWindow()).isEqualTo(Duration.ofDays(30));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SurveillanceThresholds(0, Duration.ofHours(1),
