@@ -68,6 +68,10 @@ public class SurveillanceConsumer {
     private final Timer alertDelay;
     private final ArrayDeque<Long> recentNanos = new ArrayDeque<>();
     private volatile long liveFromBlock;
+    // The last event fed to the engine, so a redelivery after a failed store does not feed it twice.
+    private String fedKey;
+    private MarketEvent fedEvent;
+    private List<Alert> fedAlerts;
     private volatile Ledger.EventSubscription subscription;
 
     public SurveillanceConsumer(Ledger ledger, ChainIndex chainIndex, AssetBook assets, TradeStore trades,
@@ -127,10 +131,22 @@ public class SurveillanceConsumer {
 
     void apply(ChaincodeEvent event) {
         if (event.name().equals("TradeSettled") || event.name().equals("AssetTransferred")) {
-            MarketEvent market = marketEvent(event);
-            List<Alert> alerts = engine.onEvent(market);
-            (market.tradeId() != null ? tradeEvents : transferEvents).increment();
-            countForRate();
+            String key = event.blockNumber() + "/" + event.txId() + "/" + event.name();
+            MarketEvent market;
+            List<Alert> alerts;
+            if (key.equals(fedKey)) {
+                // The ledger delivers an event again when storing it failed: the engine has it already.
+                market = fedEvent;
+                alerts = fedAlerts;
+            } else {
+                market = marketEvent(event);
+                alerts = engine.onEvent(market);
+                fedKey = key;
+                fedEvent = market;
+                fedAlerts = alerts;
+                (market.tradeId() != null ? tradeEvents : transferEvents).increment();
+                countForRate();
+            }
             List<RiskCases.Raised> raised = persistWithRetry(event, market, alerts);
             for (RiskCases.Raised r : raised) {
                 if (event.blockNumber() >= liveFromBlock) {
