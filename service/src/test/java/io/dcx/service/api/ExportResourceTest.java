@@ -42,6 +42,19 @@ class ExportResourceTest {
     @Inject
     AuditLog audit;
 
+    /** The synthetic trades and listings this test wrote (never on chain), removed after each test. */
+    private final java.util.List<String[]> written = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeSyntheticTrades() {
+        // They would break the board's invariants (every settled trade on chain and captured) for later tests.
+        for (String[] row : written) {
+            sql("DELETE FROM board_trade WHERE id = ?1", row[0]);
+            sql("DELETE FROM board_listing WHERE id = ?1", row[1]);
+        }
+        written.clear();
+    }
+
     /** A random hour-long period in the 1990s that no other test writes into. */
     private static Instant period() {
         long hours = ThreadLocalRandom.current().nextLong(0, 24L * 365 * 9);
@@ -88,6 +101,7 @@ class ExportResourceTest {
                 + " 'acc_seller', 'acc_buyer', ?5, 'LISTING', 'hold-1', 'internal', false, ?6, ?7, 250, 1000,"
                 + " ?8, 'tx-1', 42, ?9, ?10, ?10)", id, listing, "ed_" + id, workId, priceFen, "0".repeat(64),
                 status, priceFen - 1250, at, at.plusSeconds(2));
+        written.add(new String[] {id, listing});
     }
 
     @Test
