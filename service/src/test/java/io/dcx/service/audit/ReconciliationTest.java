@@ -52,15 +52,22 @@ class ReconciliationTest {
     private Work work;
     private Trade trade;
     private Party seller;
+    private io.dcx.service.application.board.BoardPolicies.Policy policyBefore;
 
     @BeforeEach
     void aWorkWithASettledTrade() {
+        policyBefore = board.policy();
         board.quickResales();
         seller = board.approved("recon-seller", 0);
         Party buyer = board.approved("recon-buyer", 100_000);
         work = board.editions(2, 10_000, seller);
         trade = purchases.buy(buyer.actor(), board.fixedPrice(seller, work.assetIds().get(0), 10_000).id());
         assertThat(trade.status()).isEqualTo(TradeStatus.SETTLED);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restorePolicy() {
+        board.restorePolicy(policyBefore);
     }
 
     private ReconciliationReport run() {

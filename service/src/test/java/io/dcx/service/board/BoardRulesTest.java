@@ -109,6 +109,7 @@ class BoardRulesTest {
 
     @Test
     void aResaleInsideTheHoldingPeriodIsRefusedAndAllowedOnceThePeriodIsZero() {
+        board.chainPolicy(180L * 86_400, 1, 20);
         Party creator = board.approved("creator", 0);
         Party buyer = board.approved("buyer", 50_000);
         String asset = board.editions(1, 10_000, creator).assetIds().get(0);
