@@ -1,5 +1,7 @@
 package io.dcx.service.api;
 
+import io.dcx.service.domain.fingerprint.Fingerprint;
+import io.dcx.service.domain.fingerprint.ImageFingerprinter;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -13,6 +15,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -23,7 +27,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /**
  * Images for the registration tests, drawn with Java2D: a gradient background with overlapping shapes, strokes and
  * a little noise (never a flat colour, which has no perceptual hash), and the copier's edits (resize, recompress).
- * Each call of {@link #freshScene()} draws a new random scene, so runs against the same database never collide.
+ * Each call of {@link #freshScene()} draws a new random scene, far from every other scene of the run.
  */
 final class TestImages {
     private static final SecureRandom SEEDS = new SecureRandom();
@@ -31,8 +35,28 @@ final class TestImages {
     private TestImages() {
     }
 
+    /**
+     * How far apart (in bits of the perceptual hash) every fresh scene of a run is from every other. Random scenes of
+     * simple shapes land within the registration threshold (12 bits) of each other about once in 2,000 pairs, which
+     * turned an unrelated upload into a near-duplicate review now and then; 24 bits leaves room for the copier's edits.
+     */
+    private static final int MIN_DISTANCE = 24;
+    private static final ImageFingerprinter FINGERPRINTER = new ImageFingerprinter();
+    private static final List<Fingerprint> ISSUED = new ArrayList<>();
+
     static BufferedImage freshScene() {
-        return scene(SEEDS.nextLong());
+        synchronized (ISSUED) {
+            for (int attempt = 0; attempt < 500; attempt++) {
+                BufferedImage scene = scene(SEEDS.nextLong());
+                Fingerprint fp = FINGERPRINTER.fingerprint(scene).orElseThrow();
+                if (ISSUED.stream().allMatch(other -> other.distance(fp) > MIN_DISTANCE)) {
+                    ISSUED.add(fp);
+                    return scene;
+                }
+            }
+            throw new IllegalStateException("no scene " + MIN_DISTANCE + " bits away from the " + ISSUED.size()
+                    + " issued before");
+        }
     }
 
     static BufferedImage scene(long seed) {
