@@ -4,6 +4,7 @@ import io.dcx.service.domain.risk.Alert;
 import io.dcx.service.domain.risk.MarketEvent;
 import io.dcx.service.domain.risk.SurveillanceEngine;
 import io.dcx.service.domain.risk.SurveillanceThresholds;
+import io.dcx.service.domain.risk.sim.MarketSimulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
