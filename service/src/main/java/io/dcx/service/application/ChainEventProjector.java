@@ -2,6 +2,7 @@ package io.dcx.service.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcx.service.application.ledger.ChaincodeEvent;
+import io.dcx.service.application.ledger.EventFeed;
 import io.dcx.service.application.ledger.Ledger;
 import io.dcx.service.application.port.ChainIndex;
 import io.dcx.service.application.port.WorkCatalog;
@@ -28,7 +29,7 @@ public class ChainEventProjector {
     private final Ledger ledger;
     private final ChainIndex chainIndex;
     private final WorkCatalog catalog;
-    private volatile Ledger.EventSubscription subscription;
+    private final EventFeed feed = new EventFeed();
 
     public ChainEventProjector(Ledger ledger, ChainIndex chainIndex, WorkCatalog catalog) {
         this.ledger = ledger;
@@ -39,14 +40,11 @@ public class ChainEventProjector {
     void start(@Observes StartupEvent startup) {
         long from = chainIndex.nextBlock(CONSUMER);
         LOG.infof("projecting chain events from block %d", from);
-        subscription = ledger.subscribe(from, this::apply);
+        feed.open(ledger, from, this::apply);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        Ledger.EventSubscription current = subscription;
-        if (current != null) {
-            current.close();
-        }
+        feed.close();
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package io.dcx.service.application.anchor;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcx.service.application.ChainJson;
 import io.dcx.service.application.ledger.ChaincodeEvent;
+import io.dcx.service.application.ledger.EventFeed;
 import io.dcx.service.application.ledger.Ledger;
 import io.dcx.service.application.port.AnchorStore;
 import io.dcx.service.application.port.ChainIndex;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,8 +35,7 @@ public class AnchorLeafRecorder {
     private final ChainIndex chainIndex;
     private final AnchorStore store;
     private final Clock clock;
-    private final AtomicLong appliedThrough = new AtomicLong(-1);
-    private volatile Ledger.EventSubscription subscription;
+    private final EventFeed feed = new EventFeed();
 
     public AnchorLeafRecorder(Ledger ledger, ChainIndex chainIndex, AnchorStore store) {
         this.ledger = ledger;
@@ -48,24 +47,16 @@ public class AnchorLeafRecorder {
     void start(@Observes StartupEvent startup) {
         long from = chainIndex.nextBlock(CONSUMER);
         LOG.infof("recording anchoring leaves from block %d", from);
-        subscription = ledger.subscribe(from, this::apply);
+        feed.open(ledger, from, this::record);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        Ledger.EventSubscription current = subscription;
-        if (current != null) {
-            current.close();
-        }
+        feed.close();
     }
 
     /** The highest block whose events are recorded and committed (-1 before the first). */
     public long appliedThrough() {
-        return appliedThrough.get();
-    }
-
-    void apply(ChaincodeEvent event) {
-        record(event);
-        appliedThrough.accumulateAndGet(event.blockNumber(), Math::max);
+        return feed.handledThrough();
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package io.dcx.service.application.rights;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dcx.service.application.ChainJson;
 import io.dcx.service.application.ledger.ChaincodeEvent;
+import io.dcx.service.application.ledger.EventFeed;
 import io.dcx.service.application.ledger.Ledger;
 import io.dcx.service.application.port.AssetBook;
 import io.dcx.service.application.port.ChainIndex;
@@ -17,7 +18,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,8 +40,7 @@ public class RightsProjector {
     private final AssetBook assets;
     private final LicenceBook licences;
     private final LineageIndex lineage;
-    private final AtomicLong appliedThrough = new AtomicLong(-1);
-    private volatile Ledger.EventSubscription subscription;
+    private final EventFeed feed = new EventFeed();
 
     public RightsProjector(Ledger ledger, ChainIndex chainIndex, AssetBook assets, LicenceBook licences,
             LineageIndex lineage) {
@@ -55,24 +54,16 @@ public class RightsProjector {
     void start(@Observes StartupEvent startup) {
         long from = chainIndex.nextBlock(CONSUMER);
         LOG.infof("projecting assets, licences and lineage from block %d", from);
-        subscription = ledger.subscribe(from, this::apply);
+        feed.open(ledger, from, this::project);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        Ledger.EventSubscription current = subscription;
-        if (current != null) {
-            current.close();
-        }
+        feed.close();
     }
 
     /** The highest block whose events are applied and committed (-1 before the first). */
     public long appliedThrough() {
-        return appliedThrough.get();
-    }
-
-    void apply(ChaincodeEvent event) {
-        project(event);
-        appliedThrough.accumulateAndGet(event.blockNumber(), Math::max);
+        return feed.handledThrough();
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dcx.service.application.ChainJson;
 import io.dcx.service.application.ledger.ChaincodeEvent;
 import io.dcx.service.application.ledger.ContractRejectedException;
+import io.dcx.service.application.ledger.EventFeed;
 import io.dcx.service.application.ledger.Ledger;
 import io.dcx.service.application.ledger.LedgerIdentity;
 import io.dcx.service.application.port.AssetBook;
@@ -30,7 +31,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,7 +62,7 @@ public class SurveillanceConsumer {
     private final RiskSettings settings;
     private final RiskCases cases;
     private final SurveillanceEngine engine;
-    private final AtomicLong processedThrough = new AtomicLong(-1);
+    private final EventFeed feed = new EventFeed();
     private final Counter tradeEvents;
     private final Counter transferEvents;
     private final Timer alertDelay;
@@ -72,7 +72,6 @@ public class SurveillanceConsumer {
     private String fedKey;
     private MarketEvent fedEvent;
     private List<Alert> fedAlerts;
-    private volatile Ledger.EventSubscription subscription;
 
     public SurveillanceConsumer(Ledger ledger, ChainIndex chainIndex, AssetBook assets, TradeStore trades,
             RiskStore store, RiskSettings settings, RiskCases cases, MeterRegistry metrics) {
@@ -100,7 +99,7 @@ public class SurveillanceConsumer {
         liveFromBlock = checkpoint;
         LOG.infof("surveillance from block %d (checkpoint %d, replaying the longest window %s)", from, checkpoint,
                 settings.current().longestWindow());
-        subscription = ledger.subscribe(from, this::apply);
+        feed.open(ledger, from, this::apply);
     }
 
     /**
@@ -113,15 +112,12 @@ public class SurveillanceConsumer {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        Ledger.EventSubscription current = subscription;
-        if (current != null) {
-            current.close();
-        }
+        feed.close();
     }
 
     /** The highest block whose events surveillance has processed and committed (-1 before the first). */
     public long processedThrough() {
-        return processedThrough.get();
+        return feed.handledThrough();
     }
 
     /** The alert delay timer (commit to insert), for reports. */
@@ -155,7 +151,6 @@ public class SurveillanceConsumer {
                 cases.autoActions(r);
             }
         }
-        processedThrough.accumulateAndGet(event.blockNumber(), Math::max);
     }
 
     private List<RiskCases.Raised> persistWithRetry(ChaincodeEvent event, MarketEvent market, List<Alert> alerts) {

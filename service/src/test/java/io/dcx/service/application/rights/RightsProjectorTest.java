@@ -106,10 +106,10 @@ class RightsProjectorTest {
                 "EditionsIssued", "AssetLocked", "LicenceGranted", "TradeSettled", "AssetReleased",
                 "AssetTransferred");
         // Everything again, in order; then the oldest facts once more, after the newest.
-        replay.forEach(projector::apply);
+        replay.forEach(projector::project);
         List<ChaincodeEvent> older = new ArrayList<>(replay.stream()
                 .filter(e -> Set.of("EditionsIssued", "AssetLocked").contains(e.name())).toList());
-        older.forEach(projector::apply);
+        older.forEach(projector::project);
 
         assertThat(assets.byWork(work.id())).isEqualTo(projected);
         assertThat(assets.byId(work.id() + "-2").orElseThrow().ownerId()).isEqualTo(bob);
