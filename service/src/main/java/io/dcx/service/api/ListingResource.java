@@ -7,13 +7,16 @@ import io.dcx.service.api.dto.OfferRequest;
 import io.dcx.service.api.dto.OfferResponse;
 import io.dcx.service.api.dto.ReasonRequest;
 import io.dcx.service.api.dto.TradeResponse;
+import io.dcx.service.application.board.BoardSearch;
 import io.dcx.service.application.board.Halts;
 import io.dcx.service.application.board.Listings;
 import io.dcx.service.application.board.Offers;
 import io.dcx.service.application.board.Purchases;
 import io.dcx.service.application.board.TradeQueries;
 import io.dcx.service.application.idempotency.Idempotency;
+import io.dcx.service.application.port.BoardSearchIndex;
 import io.dcx.service.domain.ErrorCode;
+import io.dcx.service.domain.asset.Asset.AssetKind;
 import io.dcx.service.domain.board.Listing;
 import io.dcx.service.domain.board.ListingStatus;
 import io.dcx.service.domain.board.ListingType;
@@ -53,9 +56,11 @@ public class ListingResource {
     private final Halts halts;
     private final TradeQueries tradeQueries;
     private final IdempotentResponses idempotent;
+    private final BoardSearch boardSearch;
 
     public ListingResource(Caller caller, Listings listings, Purchases purchases, Offers offers, Halts halts,
-            TradeQueries tradeQueries, IdempotentResponses idempotent) {
+            TradeQueries tradeQueries, IdempotentResponses idempotent, BoardSearch boardSearch) {
+        this.boardSearch = boardSearch;
         this.caller = caller;
         this.listings = listings;
         this.purchases = purchases;
@@ -86,15 +91,23 @@ public class ListingResource {
 
     @GET
     @RolesAllowed({"creator", "trader", "operator", "regulator", "admin"})
-    @Operation(summary = "The board: listings, newest first (default status OPEN; status=ALL for every status)")
+    @Operation(summary = "The board: listings, newest first (default status OPEN; status=ALL for every status)",
+            description = "Filters: type, assetKind (EDITION, COPYRIGHT), q (a work title, any part, any case; or a"
+                    + " work, asset or listing id), minPriceFen and maxPriceFen (the asking price or opening bid,"
+                    + " else the reserve; OFFERS_ONLY listings have none), workId, sellerId. Each listing comes with"
+                    + " its work's title and kind and the edition it sells.")
     public List<ListingResponse> search(@QueryParam("status") @DefaultValue("OPEN") String status,
             @QueryParam("type") String type, @QueryParam("workId") String workId,
-            @QueryParam("sellerId") String sellerId, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("sellerId") String sellerId, @QueryParam("assetKind") String assetKind,
+            @QueryParam("q") String q, @QueryParam("minPriceFen") Long minPriceFen,
+            @QueryParam("maxPriceFen") Long maxPriceFen, @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         ListingStatus s = "ALL".equals(status) ? null
                 : BoardInput.named(ListingStatus.class, "status", status, ErrorCode.INVALID_REQUEST);
         ListingType t = BoardInput.named(ListingType.class, "type", type, ErrorCode.INVALID_REQUEST);
-        return listings.search(s, t, workId, sellerId, offset, limit).stream().map(this::view).toList();
+        AssetKind kind = BoardInput.named(AssetKind.class, "assetKind", assetKind, ErrorCode.INVALID_REQUEST);
+        return boardSearch.search(new BoardSearch.Filter(s, t, kind, q, minPriceFen, maxPriceFen, workId, sellerId),
+                offset, limit).stream().map(this::view).toList();
     }
 
     @GET
@@ -102,7 +115,7 @@ public class ListingResource {
     @RolesAllowed({"creator", "trader", "operator", "regulator", "admin"})
     @Operation(summary = "One listing, with its disclosure and licence terms")
     public ListingResponse get(@PathParam("id") String id) {
-        return view(listings.get(id));
+        return view(boardSearch.get(id));
     }
 
     @POST
@@ -156,6 +169,12 @@ public class ListingResource {
 
     private ListingResponse view(Listing l) {
         return ListingResponse.of(l, halts.halted(l.id(), l.assetId(), Instant.now()));
+    }
+
+    private ListingResponse view(BoardSearchIndex.Entry e) {
+        Listing l = e.listing();
+        return ListingResponse.of(l, halts.halted(l.id(), l.assetId(), Instant.now()), e.workTitle(), e.workKind(),
+                e.edition(), e.editionCount());
     }
 
     private TradeResponse tradeView(Trade trade) {

@@ -98,7 +98,7 @@ public class SqlListingStore implements ListingStore {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Listing> rows(List<?> result) {
+    static List<Listing> rows(List<?> result) {
         List<Listing> out = new ArrayList<>();
         for (Object[] r : (List<Object[]>) result) {
             out.add(new Listing((String) r[0], (String) r[1], (String) r[2], AssetKind.valueOf((String) r[3]),
