@@ -30,6 +30,15 @@ class ConsoleServingTest {
     }
 
     @Test
+    void theConsolesPagesCarryASecurityPolicyThatAllowsOnlyTheServiceAndTheIdentityProvider() {
+        given().get("/board").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self' 'wasm-unsafe-eval'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", containsString("connect-src 'self' http://127.0.0.1:"))
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+    }
+
+    @Test
     void theLoginSettingsArePublicAndNameTheConsolesOwnClient() {
         given().get("/api/v1/console/config").then().statusCode(200)
                 .body("clientId", equalTo("dcx-console"))
