@@ -30,6 +30,8 @@ public enum ErrorCode {
     IMAGE_TOO_LARGE(Category.UNPROCESSABLE),
     // the files of works (download) and registrations held for review
     CONTENT_NOT_FOUND(Category.NOT_FOUND),
+    // a thumbnail is made for IMAGE works only
+    NO_THUMBNAIL(Category.NOT_FOUND),
     REVIEW_NOT_FOUND(Category.NOT_FOUND),
     REVIEW_PENDING(Category.CONFLICT),
     REVIEW_ALREADY_DECIDED(Category.CONFLICT),
