@@ -26,12 +26,12 @@ public class AlertResource {
 
     @GET
     @RolesAllowed({"operator", "regulator"})
-    @Operation(summary = "Alerts newest first; filters rule, status (of the alert's case), from and to (raised_at,"
-            + " ISO-8601, to exclusive); offset pagination")
+    @Operation(summary = "Alerts newest first; filters rule, status (of the alert's case), asset (the alert's subject"
+            + " or an asset of its evidence), from and to (raised_at, ISO-8601, to exclusive); offset pagination")
     public List<AlertResponse> alerts(@QueryParam("rule") String rule, @QueryParam("status") String status,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("offset") String offset,
+            @QueryParam("asset") String asset, @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("offset") String offset,
             @QueryParam("limit") String limit) {
-        return cases.alerts(rule, status, BoardInput.instant("from", from, ErrorCode.INVALID_REQUEST),
+        return cases.alerts(rule, status, asset, BoardInput.instant("from", from, ErrorCode.INVALID_REQUEST),
                 BoardInput.instant("to", to, ErrorCode.INVALID_REQUEST), CaseResource.number("offset", offset),
                 CaseResource.number("limit", limit)).stream().map(AlertResponse::of).toList();
     }

@@ -1,5 +1,6 @@
 package io.dcx.service.api;
 
+import io.dcx.service.api.dto.ReconciliationRunResponse;
 import io.dcx.service.application.ledger.LedgerIdentity;
 import io.dcx.service.application.reconciliation.Reconciliation;
 import io.dcx.service.application.reconciliation.ReconciliationReport;
@@ -9,9 +10,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,6 +49,14 @@ public class ReconciliationResource {
     @Operation(summary = "The latest reconciliation report")
     public ReconciliationReport latest() {
         return reconciliation.latest();
+    }
+
+    @GET
+    @Path("/runs")
+    @RolesAllowed({"operator", "regulator"})
+    @Operation(summary = "Recent reconciliation runs, newest first (limit 1..100, default 20), without differences")
+    public List<ReconciliationRunResponse> runs(@QueryParam("limit") Integer limit) {
+        return reconciliation.recent(limit).stream().map(ReconciliationRunResponse::of).toList();
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.dcx.service.application.port;
 
 import io.dcx.service.application.reconciliation.ReconciliationReport;
+import java.util.List;
 import java.util.Optional;
 
 /** Reconciliation runs and their differences. */
@@ -11,4 +12,7 @@ public interface ReconciliationStore {
     Optional<ReconciliationReport> latest();
 
     Optional<ReconciliationReport> byId(String id);
+
+    /** The newest runs first, without their differences (read one by id for those). */
+    List<ReconciliationReport> recent(int limit);
 }

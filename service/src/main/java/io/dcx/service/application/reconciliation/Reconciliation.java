@@ -104,6 +104,15 @@ public class Reconciliation {
                 "no reconciliation has run yet"));
     }
 
+    /** The newest runs first (1..100, default 20), without their differences. */
+    public List<ReconciliationReport> recent(Integer limit) {
+        int n = limit == null ? 20 : limit;
+        if (n < 1 || n > 100) {
+            throw new DcxException(ErrorCode.INVALID_REQUEST, "limit: 1..100");
+        }
+        return store.recent(n);
+    }
+
     public ReconciliationReport byId(String id) {
         return store.byId(id).orElseThrow(() -> new DcxException(ErrorCode.RECONCILIATION_NOT_FOUND,
                 "no reconciliation run with id " + id));

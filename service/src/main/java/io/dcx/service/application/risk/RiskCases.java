@@ -184,8 +184,8 @@ public class RiskCases {
     }
 
     @Transactional
-    public List<RiskStore.StoredAlert> alerts(String rule, String status, Instant from, Instant to, Integer offset,
-            Integer limit) {
+    public List<RiskStore.StoredAlert> alerts(String rule, String status, String assetId, Instant from, Instant to,
+            Integer offset, Integer limit) {
         String ruleName = null;
         if (rule != null && !rule.isBlank()) {
             RiskRule r = named(RiskRule.class, "rule", rule);
@@ -196,7 +196,8 @@ public class RiskCases {
             ruleName = r.name();
         }
         CaseStatus s = status == null || status.isBlank() ? null : named(CaseStatus.class, "status", status);
-        return store.alerts(ruleName, s, from, to, offset(offset), limit(limit));
+        String asset = assetId == null || assetId.isBlank() ? null : assetId.strip();
+        return store.alerts(ruleName, s, asset, from, to, offset(offset), limit(limit));
     }
 
     @Transactional

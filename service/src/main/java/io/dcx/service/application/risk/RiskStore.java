@@ -59,7 +59,8 @@ public interface RiskStore {
     Optional<RiskCase> findCaseForUpdate(String id);
 
     /** Alerts newest first; null filters match everything; {@code to} is exclusive. */
-    List<StoredAlert> alerts(String rule, CaseStatus status, Instant from, Instant to, int offset, int limit);
+    List<StoredAlert> alerts(String rule, CaseStatus status, String assetId, Instant from, Instant to, int offset,
+            int limit);
 
     List<RiskCase> cases(CaseStatus status, int offset, int limit);
 

@@ -62,6 +62,24 @@ public class SqlReconciliationStore implements ReconciliationStore {
         return one("SELECT " + COLUMNS + " FROM reconciliation_run WHERE id = ?1", id);
     }
 
+    @Override
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<ReconciliationReport> recent(int limit) {
+        List<ReconciliationReport> runs = new ArrayList<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT " + COLUMNS + " FROM reconciliation_run"
+                + " ORDER BY finished_at DESC, id DESC LIMIT ?1").setParameter(1, limit).getResultList()) {
+            runs.add(report(r, List.of()));
+        }
+        return runs;
+    }
+
+    private static ReconciliationReport report(Object[] r, List<Difference> differences) {
+        return new ReconciliationReport((String) r[0], SqlSignalStore.instant(r[1]), SqlSignalStore.instant(r[2]),
+                ReconciliationReport.Trigger.valueOf((String) r[3]), (String) r[4], (String) r[5], (Boolean) r[6],
+                ((Number) r[7]).intValue(), (Boolean) r[8], read((String) r[9]), List.copyOf(differences));
+    }
+
     @SuppressWarnings("unchecked")
     private Optional<ReconciliationReport> one(String sql, String id) {
         var query = em.createNativeQuery(sql);
@@ -82,9 +100,7 @@ public class SqlReconciliationStore implements ReconciliationStore {
                     Difference.Kind.valueOf((String) d[1]), (String) d[2], (String) d[3], (String) d[4],
                     (String) d[5]));
         }
-        return Optional.of(new ReconciliationReport(runId, SqlSignalStore.instant(r[1]), SqlSignalStore.instant(r[2]),
-                ReconciliationReport.Trigger.valueOf((String) r[3]), (String) r[4], (String) r[5], (Boolean) r[6],
-                ((Number) r[7]).intValue(), (Boolean) r[8], read((String) r[9]), List.copyOf(differences)));
+        return Optional.of(report(r, differences));
     }
 
     private static String write(Map<Difference.Subject, ReconciliationReport.Counts> counts) {

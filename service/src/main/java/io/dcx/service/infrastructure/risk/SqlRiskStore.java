@@ -153,7 +153,8 @@ public class SqlRiskStore implements RiskStore {
     }
 
     @Override
-    public List<StoredAlert> alerts(String rule, CaseStatus status, Instant from, Instant to, int offset, int limit) {
+    public List<StoredAlert> alerts(String rule, CaseStatus status, String assetId, Instant from, Instant to,
+            int offset, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + ALERT_COLUMNS
                 + " FROM risk_alert a JOIN risk_case c ON c.id = a.case_id WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
@@ -164,6 +165,13 @@ public class SqlRiskStore implements RiskStore {
         if (status != null) {
             params.add(status.name());
             sql.append(" AND c.status = ?").append(params.size());
+        }
+        if (assetId != null) {
+            // the asset is the alert's subject or one of the assets its evidence names
+            params.add(assetId);
+            sql.append(" AND (a.subject_id = ?").append(params.size());
+            params.add("%\"" + assetId.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "\"%");
+            sql.append(" OR a.evidence_json LIKE ?").append(params.size()).append(")");
         }
         if (from != null) {
             params.add(from);
