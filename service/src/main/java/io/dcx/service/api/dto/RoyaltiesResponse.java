@@ -9,18 +9,19 @@ import java.util.List;
  * The royalties a creator earned: {@code totalFen} over all settled resales ({@code count} credits), and the newest
  * credits, each with the trade, the work, the asset sold, the price, the creator's share and the amount (fen, CNY).
  */
-public record RoyaltiesResponse(String accountId, long totalFen, long count, String currency, List<Entry> entries) {
+public record RoyaltiesResponse(String accountId, long totalFen, long count, String currency,
+        List<RoyaltyEntry> entries) {
 
-    public record Entry(String tradeId, String workId, String workTitle, String workKind, String assetId,
+    public record RoyaltyEntry(String tradeId, String workId, String workTitle, String workKind, String assetId,
             long priceFen, int shareBps, long amountFen, Instant settledAt) {
-        static Entry of(RoyaltyCredit c) {
-            return new Entry(c.tradeId(), c.workId(), c.workTitle(), c.workKind(), c.assetId(), c.priceFen(),
+        static RoyaltyEntry of(RoyaltyCredit c) {
+            return new RoyaltyEntry(c.tradeId(), c.workId(), c.workTitle(), c.workKind(), c.assetId(), c.priceFen(),
                     c.shareBps(), c.amountFen(), c.settledAt());
         }
     }
 
     public static RoyaltiesResponse of(String accountId, CreatorQueries.Royalties r) {
         return new RoyaltiesResponse(accountId, r.total().amountFen(), r.total().count(), "CNY",
-                r.credits().stream().map(Entry::of).toList());
+                r.credits().stream().map(RoyaltyEntry::of).toList());
     }
 }
