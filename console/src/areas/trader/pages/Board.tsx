@@ -76,7 +76,7 @@ export function BoardPage(props: PageProps) {
         {rows => (
           <>
             <p class="muted" role="status" data-testid="board-count">
-              {rows.length > limit ? t('trader.board.countMore', { n: limit }) : t('trader.board.count', { n: rows.length })}
+              {rows.length > limit ? t('trader.board.countMore', { n: limit }) : t(rows.length === 1 ? 'trader.board.count1' : 'trader.board.count', { n: rows.length })}
             </p>
             {rows.length === 0 ? <p class="empty">{t(filtered ? 'trader.board.noMatch' : 'trader.board.empty')}</p> : (
               <ul class="listing-grid trader-listing-grid" aria-label={t('trader.board.listings')}>
@@ -93,13 +93,14 @@ export function BoardPage(props: PageProps) {
 
 function ListingCard(props: { l: Listing }) {
   const l = props.l;
-  const title = listingTitle(l);
+  const title = l.workTitle ?? l.workId ?? '';
   const price = headlinePrice(l);
   return (
-    <article class="listing-card" data-testid="listing-card" data-listing-id={l.id} aria-label={title}>
+    <article class="listing-card" data-testid="listing-card" data-listing-id={l.id} aria-label={listingTitle(l)}>
       <Thumb workId={l.workId} kind={l.workKind} size={220} alt={l.workTitle ?? l.workId ?? ''} />
       <div class="body">
         <h2 class="trader-card-title"><Link href={`/board/${l.id}`}>{title}</Link></h2>
+        {l.edition && l.editionCount && <p class="muted trader-card-edition">{t('trader.edition', { n: l.edition, of: l.editionCount })}</p>}
         <p class="trader-card-tags">
           <span class="badge badge-info">{typeLabel(l.type)}</span>
           <span class="badge badge-muted">{assetKindLabel(l.assetKind)}</span>
