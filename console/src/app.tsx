@@ -43,7 +43,7 @@ export function App(props: { user: User | null }) {
     <>
       <a class="skip" href="#main">{t('shell.skip')}</a>
       <header class="topbar">
-        <Link href="/" class="brand" aria-label={t('shell.home')}>
+        <Link href="/" class="brand">
           <span class="brand-mark" aria-hidden="true">dcx</span>
           <span class="brand-name">{t('shell.brand')}</span>
         </Link>
