@@ -17,12 +17,16 @@ export class ApiProblem extends Error {
     super(detail || title || code);
   }
 
-  static async from(response: Response): Promise<ApiProblem> {
+  static async from(response: Response, parsed?: unknown): Promise<ApiProblem> {
     let body: Record<string, unknown> = {};
-    try {
-      body = await response.clone().json();
-    } catch {
-      // not JSON (a proxy's page, an empty 401): keep the status line
+    if (parsed && typeof parsed === 'object') {
+      body = parsed as Record<string, unknown>; // openapi-fetch has already read (and parsed) the body
+    } else {
+      try {
+        body = await response.clone().json();
+      } catch {
+        // not JSON (a proxy's page, an empty 401), or a body already read: keep the status line
+      }
     }
     return new ApiProblem(
       response.status,
@@ -51,8 +55,8 @@ api.use(authenticate);
  * `await ok(api.GET('/api/v1/works/{id}', { params: { path: { id } } }))`.
  */
 export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, response } = await call;
-  if (!response.ok) throw await ApiProblem.from(response);
+  const { data, error, response } = await call;
+  if (!response.ok) throw await ApiProblem.from(response, error);
   return data as T;
 }
 
