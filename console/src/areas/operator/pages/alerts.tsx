@@ -36,7 +36,7 @@ export function AlertsPage(props: PageProps) {
           <SelectField label={t('ops.alerts.rule')} value={ruleInput} onChange={setRule}
             options={[['', t('common.all')], ...RULES.map(r => [r, ruleName(r)] as [string, string])]} />
           <SelectField label={t('ops.alerts.caseStatus')} value={statusInput} onChange={setStatus} options={statusOptions} />
-          <TextField label={t('ops.alerts.asset')} value={assetInput} onInput={setAsset} placeholder="ast_…" />
+          <TextField label={t('ops.alerts.asset')} value={assetInput} onInput={setAsset} />
         </FilterBar>
         <Loaded state={alerts}>{rows => (
           <DataTable label={t('ops.alerts.alerts')} rows={rows} rowKey={a => a.id!} empty={t('ops.alerts.empty')} testId="alert-table"
@@ -46,7 +46,7 @@ export function AlertsPage(props: PageProps) {
               { header: t('ops.subject'), cell: a => <Subject type={a.subjectType} id={a.subjectId} /> },
               { header: t('ops.alerts.summary'), cell: a => <span class="ops-summary">{a.summary}</span> },
               { header: t('ops.alerts.caseStatus'), cell: a => <Status code={a.caseStatus} /> },
-              { header: t('ops.actions'), cell: (a: Alert) => <Link href={`/ops/cases/${encodeURIComponent(a.caseId!)}`} aria-label={t('ops.alerts.open.of', { rule: ruleName(a.rule), subject: a.subjectId ?? '' })}>{t('ops.alerts.open')}</Link> },
+              { header: t('ops.actions'), cell: (a: Alert) => <Link class="ops-nowrap" href={`/ops/cases/${encodeURIComponent(a.caseId!)}`} aria-label={t('ops.alerts.open.of', { rule: ruleName(a.rule), subject: a.subjectId ?? '' })}>{t('ops.alerts.open')}</Link> },
             ]} />
         )}</Loaded>
       </Card>
@@ -61,7 +61,7 @@ export function AlertsPage(props: PageProps) {
               { header: t('ops.alerts.rule'), cell: c => ruleName(c.rule) },
               { header: t('ops.subject'), cell: c => <Subject type={c.subjectType} id={c.subjectId} /> },
               { header: t('common.status'), cell: c => <Status code={c.status} /> },
-              { header: t('ops.actions'), cell: (c: Case) => <Link href={`/ops/cases/${encodeURIComponent(c.id!)}`}>{t('ops.cases.open')}</Link> },
+              { header: t('ops.actions'), cell: (c: Case) => <Link class="ops-nowrap" href={`/ops/cases/${encodeURIComponent(c.id!)}`}>{t('ops.cases.open')}</Link> },
             ]} />
         )}</Loaded>
       </Card>

@@ -172,9 +172,9 @@ function CaseActions(props: { c: CaseDetail; onChanged: (c: CaseDetail) => void 
         <SelectField label={t('ops.case.action')} value={chosen} onChange={v => setAction(v as Action)}
           options={available.map(a => [a, tCode('ops.action', a)])} hint={t(`ops.action.hint.${chosen}`)} />
         {targets.length > 0 && (
-          <SelectField label={t('ops.case.target')} value={chosenTarget} onChange={setTarget} options={targets.map(x => [x, x])} />
+          <SelectField label={t('ops.case.target.label')} value={chosenTarget} onChange={setTarget} options={targets.map(x => [x, x])} />
         )}
-        <TextArea label={t('common.reason')} value={reason} onInput={setReason} required error={reasonError} hint={t('ops.case.reason.hint')} />
+        <TextArea label={t('common.reason')} value={reason} onInput={setReason} error={reasonError} hint={t('ops.case.reason.hint')} />
         <ErrorBox error={run.error} />
         <div class="ops-buttons">
           <Button variant={chosen === 'DISMISS' || chosen === 'ESCALATE' ? 'primary' : 'danger'} type="submit" busy={run.busy}>{tCode('ops.action', chosen)}</Button>

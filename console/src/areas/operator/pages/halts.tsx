@@ -73,10 +73,9 @@ function NewHalt(props: { onDone: () => void }) {
         <div class="form-row">
           <SelectField label={t('ops.halts.scope')} value={scope} onChange={setScope}
             options={['ASSET', 'LISTING', 'BOARD'].map(s => [s, tCode('ops.scope', s)])} />
-          {scope !== 'BOARD' && <TextField label={t('ops.halts.target')} value={target} onInput={setTarget} error={targetError}
-            placeholder={scope === 'ASSET' ? 'ast_…' : 'lst_…'} />}
+          {scope !== 'BOARD' && <TextField label={t('ops.halts.target')} value={target} onInput={setTarget} error={targetError} />}
         </div>
-        <TextArea label={t('common.reason')} value={reason} onInput={setReason} required error={reasonError} />
+        <TextArea label={t('common.reason')} value={reason} onInput={setReason} error={reasonError} />
         <TextField label={t('ops.halts.until')} type="datetime-local" value={until} onInput={setUntil} hint={t('ops.halts.until.hint')} />
         <ErrorBox error={action.error} />
         <div class="ops-buttons"><Button variant="danger" type="submit" busy={action.busy}>{t('ops.halts.place')}</Button></div>

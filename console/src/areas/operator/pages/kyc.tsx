@@ -31,7 +31,7 @@ export function KycQueuePage(props: PageProps) {
         <SelectField label={t('common.status')} value={statusInput} onChange={setStatusInput}
           options={[['', t('ops.kyc.pending')], ['SUBMITTED', tCode('status', 'SUBMITTED')], ['IN_REVIEW', tCode('status', 'IN_REVIEW')],
             ['APPROVED', tCode('status', 'APPROVED')], ['REJECTED', tCode('status', 'REJECTED')]]} />
-        <TextField label={t('ops.kyc.find')} value={findInput} onInput={setFindInput} hint={t('ops.kyc.find.hint')} />
+        <TextField label={t('ops.kyc.find')} value={findInput} onInput={setFindInput} placeholder={t('ops.kyc.find.hint')} />
       </FilterBar>
       <Card>
         <Loaded state={state}>{() => (
@@ -49,7 +49,7 @@ export function KycQueuePage(props: PageProps) {
                     {!(k.watchListHits?.length) && !(k.linkedAccounts?.length) && <span class="ops-muted">{t('ops.kyc.clear')}</span>}
                   </span>) },
                 { header: t('common.status'), cell: k => <Status code={k.status} /> },
-                { header: t('ops.actions'), cell: k => <Link href={`/ops/kyc/${encodeURIComponent(k.id!)}`} aria-label={t('ops.kyc.review.of', { name: applicantName(k), account: k.accountId ?? '' })}>{PENDING.includes(k.status ?? '') ? t('ops.kyc.review') : t('common.details')}</Link> },
+                { header: t('ops.actions'), cell: k => <Link class="ops-nowrap" href={`/ops/kyc/${encodeURIComponent(k.id!)}`} aria-label={t('ops.kyc.review.of', { name: applicantName(k), account: k.accountId ?? '' })}>{PENDING.includes(k.status ?? '') ? t('ops.kyc.review') : t('common.details')}</Link> },
               ]} />
           </>
         )}</Loaded>

@@ -42,7 +42,7 @@ export function ReconciliationPage(_: PageProps) {
               { header: t('ops.rec.trigger'), cell: r => tCode('ops.trigger', r.trigger) },
               { header: t('ops.rec.by'), cell: r => r.requestedBy === 'system' ? t('ops.system') : <Account id={r.requestedBy} /> },
               { header: t('ops.rec.checked'), cell: r => String(Object.values(r.counts ?? {}).reduce((n, c) => n + (c.checked ?? 0), 0)), class: 'num' },
-              { header: t('ops.actions'), cell: r => <Link href={`/ops/reconciliation/${encodeURIComponent(r.id!)}`}>{t('common.details')}</Link> },
+              { header: t('ops.actions'), cell: r => <Link class="ops-nowrap" href={`/ops/reconciliation/${encodeURIComponent(r.id!)}`}>{t('common.details')}</Link> },
             ]} />
         )}</Loaded>
       </Card>
