@@ -14,9 +14,9 @@ export function AccountPage() {
   const account = useAsync(() => myAccount(true));
   const wallets = useAsync(() => ok(api.GET('/api/v1/accounts/me/wallets')).catch(() => null));
   const [balances, setBalances] = useState<Balances | null>(null);
-  const reload = () => { setBalances(null); account.reload(); };
   return (
-    <Page title={t('trader.account.title')} subtitle={t('trader.account.subtitle')}>
+    <Page title={t('trader.account.title')} subtitle={t('trader.account.subtitle')}
+      actions={<Button variant="ghost" onClick={() => { setBalances(null); account.reload(); }}>{t('common.refresh')}</Button>}>
       <Loaded state={account}>
         {a => {
           const b = balances ?? a.balances;
@@ -47,7 +47,6 @@ export function AccountPage() {
                 <MoneyForm kind="withdrawal" disabled={!approved} railOn={railOn} onDone={setBalances} />
               </div>
               {wallets.data && railOn && <Wallets data={wallets.data} approved={approved} onChange={wallets.reload} />}
-              <p><Button variant="ghost" onClick={reload}>{t('common.refresh')}</Button></p>
             </>
           );
         }}
@@ -91,7 +90,7 @@ function MoneyForm(props: { kind: 'deposit' | 'withdrawal'; disabled: boolean; r
             options={[['internal', t('trader.account.rail.internal')], ['ecny', t('trader.account.rail.ecny')]]} />
         )}
         <ErrorBox error={action.error} />
-        <div class="form-row">
+        <div class="trader-button-row">
           <Button type="submit" variant={props.kind === 'deposit' ? 'primary' : 'secondary'} busy={action.busy} disabled={props.disabled}>
             {t(`trader.account.${props.kind}.submit`)}
           </Button>

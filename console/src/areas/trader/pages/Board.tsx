@@ -57,8 +57,10 @@ export function BoardPage(props: PageProps) {
           options={[['', t('common.all')], ...TYPES.map(x => [x, typeLabel(x)] as [string, string])]} />
         <SelectField label={t('trader.board.assetKind')} value={form.assetKind} onChange={set('assetKind')} name="assetKind"
           options={[['', t('common.all')], ...KINDS.map(x => [x, assetKindLabel(x)] as [string, string])]} />
-        <SelectField label={t('common.status')} value={form.status} onChange={set('status')} name="status"
-          options={STATUSES.map(x => [x, x === 'ALL' ? t('common.all') : t(`status.${x}`)] as [string, string])} />
+        <div class="trader-filter-status">
+          <SelectField label={t('common.status')} value={form.status} onChange={set('status')} name="status"
+            options={STATUSES.map(x => [x, x === 'ALL' ? t('common.all') : t(`status.${x}`)] as [string, string])} />
+        </div>
         <div class="trader-filter-price">
           <TextField label={t('trader.board.min')} value={form.min} onInput={set('min')} inputMode="decimal" name="min"
             error={minBad ? t('trader.account.amountInvalid') : null} />

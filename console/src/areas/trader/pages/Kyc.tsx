@@ -166,7 +166,7 @@ function KycForm(props: { onDone: () => void }) {
           <p class="field-error" role="alert" data-testid="kyc-form-errors">{t('trader.kyc.fixErrors', { n: Object.keys(errors).length })}</p>
         )}
         <ErrorBox error={problem} />
-        <div class="form-row">
+        <div class="trader-button-row">
           <Button type="submit" variant="primary" busy={busy}>{t('trader.kyc.submit')}</Button>
         </div>
         <Notice tone="info">{t('trader.kyc.privacy')}</Notice>

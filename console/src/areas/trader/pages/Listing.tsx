@@ -35,7 +35,7 @@ export function ListingPage(props: PageProps) {
                     ...priceFacts(l),
                     [t('trader.listing.seller'), <Party id={l.sellerId} me={me} />],
                     [t('trader.listing.asset'), <code class="hash">{l.assetId}</code>],
-                    [t('trader.listing.work'), <span>{l.workTitle ?? '—'} <code class="hash">{l.workId}</code></span>],
+                    [t('trader.listing.work'), <code class="hash">{l.workId}</code>],
                     [t('trader.listing.listedAt'), <Time at={l.createdAt} />],
                   ]} />
                 </div>

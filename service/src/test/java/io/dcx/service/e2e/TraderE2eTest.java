@@ -128,6 +128,7 @@ class TraderE2eTest {
             assertThat(page.getByTestId("listing-card")).containsText("一口价");
             assertThat(page.getByTestId("listing-card")).containsText("第 1 份，共 3 份");
             ConsoleBrowser.open(page, "/board");
+            assertThat(page.getByTestId("listing-card").first()).isVisible();
             shot(page, "trader-board-zh");
         }
         try (BrowserContext context = ConsoleBrowser.phoneContext("en-US")) {
