@@ -1,0 +1,98 @@
+import type { ComponentChildren } from 'preact';
+import { sessionUser } from '../../core/auth';
+import { t } from '../../core/i18n';
+import { Link } from '../../core/router';
+import { DataTable } from '../../core/ui';
+
+/** Today's calendar day in Beijing (the exchange's day), as YYYY-MM-DD. */
+export function beijingToday(): string {
+  return new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+}
+
+/** A YYYY-MM-DD day moved by `days`. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().substring(0, 10);
+}
+
+/** The instant a Beijing calendar day starts, as the ISO instant the API takes. */
+export function dayStart(day: string): string {
+  return new Date(`${day}T00:00:00+08:00`).toISOString();
+}
+
+export function isRegulator(): boolean {
+  return sessionUser()?.roles.includes('regulator') ?? false;
+}
+
+/** An id as shown in a table: its head and an ellipsis (the whole id in the tooltip and the accessible name). */
+function shown(id: string, short?: boolean): string {
+  return short && id.length > 17 ? `${id.substring(0, 14)}…` : id;
+}
+
+function IdCode(props: { id: string; short?: boolean }) {
+  const text = shown(props.id, props.short);
+  return <code class="hash" title={text !== props.id ? props.id : undefined}>{text}</code>;
+}
+
+/**
+ * A pseudonymous account id. For a regulator it links to the look-through page with the account filled in (the
+ * look-through itself still needs a reason); everyone else sees the id.
+ */
+export function AccountId(props: { id: string | null | undefined; short?: boolean }) {
+  if (!props.id) return <span>—</span>;
+  if (props.id === 'system' || !isRegulator()) return <IdCode id={props.id} short={props.short} />;
+  return (
+    <Link href={`/supervision/look-through?account=${encodeURIComponent(props.id)}`} class="reg-account"
+      title={`${props.id} · ${t('reg.account.lookThrough')}`} aria-label={props.short ? props.id : undefined}>
+      <code class="hash">{shown(props.id, props.short)}</code>
+    </Link>
+  );
+}
+
+/** A work id linking to its provenance. */
+export function WorkLink(props: { id: string | null | undefined; short?: boolean; children?: ComponentChildren }) {
+  if (!props.id) return <span>—</span>;
+  return (
+    <Link href={`/supervision/provenance/${encodeURIComponent(props.id)}`} title={props.id}
+      aria-label={props.short && !props.children ? props.id : undefined}>
+      {props.children ?? <code class="hash">{shown(props.id, props.short)}</code>}
+    </Link>
+  );
+}
+
+export function TradeLink(props: { id: string | null | undefined; short?: boolean }) {
+  if (!props.id) return <span>—</span>;
+  return (
+    <Link href={`/supervision/trades/${encodeURIComponent(props.id)}`} title={props.id} aria-label={props.short ? props.id : undefined}>
+      <code class="hash">{shown(props.id, props.short)}</code>
+    </Link>
+  );
+}
+
+/** An id that links nowhere, shortened in tables. */
+export function Id(props: { id: string | null | undefined; short?: boolean }) {
+  if (!props.id) return <span>—</span>;
+  return <IdCode id={props.id} short={props.short} />;
+}
+
+/** The console's DataTable inside a wrapper that keeps times and ids on one line and numbers' headers right. */
+export function RegTable<T>(props: Parameters<typeof DataTable<T>>[0]) {
+  return <div class="reg-table"><DataTable {...props} /></div>;
+}
+
+/** A whole hash or transaction id, wrapped (regulators compare them character by character). */
+export function FullHash(props: { value: string | null | undefined; testId?: string }) {
+  if (!props.value) return <span>—</span>;
+  return <code class="hash reg-full" data-testid={props.testId}>{props.value}</code>;
+}
+
+/** Compact JSON for audit before/after columns. */
+export function jsonText(text: string | null | undefined): string {
+  if (!text) return '';
+  try {
+    return JSON.stringify(JSON.parse(text), null, 1).replace(/\n\s*/g, ' ');
+  } catch {
+    return text;
+  }
+}
