@@ -39,6 +39,8 @@ export function App(props: { user: User | null }) {
   }
 
   const menu = user ? ROUTES.filter(r => r.menu && allowed(r, user)) : [];
+  // The most specific menu entry is the current one (on /works/new, "Register a work", not also "My works").
+  const current = menu.map(r => r.path).filter(p => isCurrent(p, path)).sort((a, b) => b.length - a.length)[0];
   return (
     <>
       <a class="skip" href="#main">{t('shell.skip')}</a>
@@ -80,7 +82,7 @@ export function App(props: { user: User | null }) {
                   <ul>
                     {items.map(r => (
                       <li key={r.path}>
-                        <Link href={r.path} aria-current={isCurrent(r.path, path) ? 'page' : undefined}>{t(r.menu!.label)}</Link>
+                        <Link href={r.path} aria-current={r.path === current ? 'page' : undefined}>{t(r.menu!.label)}</Link>
                       </li>
                     ))}
                   </ul>
