@@ -8,7 +8,7 @@ export const Account = (p: { id: string | null | undefined }) => <Hash value={p.
 /** A filter bar: a form whose submit applies the filters (Enter works in every field). */
 export function FilterBar(props: { label: string; onApply: () => void; children: ComponentChildren }) {
   return (
-    <form class="filters" role="search" aria-label={props.label}
+    <form class="filters ops-filters" role="search" aria-label={props.label}
       onSubmit={e => { e.preventDefault(); props.onApply(); }}>
       {props.children}
       <button type="submit" class="btn btn-secondary">{t('ops.filter.apply')}</button>
