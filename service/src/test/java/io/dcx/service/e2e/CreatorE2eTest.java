@@ -10,6 +10,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.dcx.service.api.ConsoleTestImages;
+import io.dcx.service.application.board.BoardPolicies;
+import io.dcx.service.application.board.Purchases;
+import io.dcx.service.board.BoardFixtures.Party;
+import io.dcx.service.domain.board.TradeStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -36,6 +40,8 @@ class CreatorE2eTest {
 
     @Inject
     E2eFixtures fixtures;
+    @Inject
+    Purchases purchases;
 
     private static Page.GetByRoleOptions named(String name) {
         return new Page.GetByRoleOptions().setName(name).setExact(true);
@@ -170,12 +176,23 @@ class CreatorE2eTest {
             assertThat(tile.locator("img.thumb")).isVisible();
             shot(page, "creator-works");
 
+            // Bob buys edition 1 from alice's listing (a primary sale: no royalty) and resells it to carol at
+            // 130 yuan: alice earns the royalty, 500 bps of the price (she holds the whole creators' share).
+            String tradeId = resell(workId, listings.getString("[0].id"), listings.getString("[0].assetId"));
+
             page.getByRole(AriaRole.NAVIGATION, named("Main")).getByRole(AriaRole.LINK,
                     new Locator.GetByRoleOptions().setName("Royalties").setExact(true)).click();
             assertThat(page.locator("#page-title")).hasText("Royalties");
-            long total = apiGet("alice", "/api/v1/accounts/me/royalties").getLong("totalFen");
+            JsonPath royalties = apiGet("alice", "/api/v1/accounts/me/royalties");
+            assertThat(royalties.getString("entries[0].tradeId")).isEqualTo(tradeId);
+            assertThat(royalties.getLong("entries[0].amountFen")).isEqualTo(650);
+            long total = royalties.getLong("totalFen");
             assertThat(page.getByTestId("royalties-total")).containsText(
                     String.format(java.util.Locale.US, "¥%,d.%02d", total / 100, total % 100));
+            Locator credit = page.getByTestId("royalties").locator("tbody tr").first();
+            assertThat(credit).containsText(title);
+            assertThat(credit).containsText("¥130.00");
+            assertThat(credit).containsText("¥6.50");
             shot(page, "creator-royalties");
         }
 
@@ -205,9 +222,27 @@ class CreatorE2eTest {
             String reviewId = page.url().replaceAll(".*/registrations/", "");
             assertThat(page.getByTestId("registration-status")).containsText("An operator is comparing");
             assertThat(page.getByTestId("similar-works")).containsText(title);
+            shot(page, "creator-registration");
             JsonPath review = apiGet("dave", "/api/v1/registrations/" + reviewId);
             assertThat(review.getString("status")).isEqualTo("PENDING_REVIEW");
             assertThat(review.getList("similar.workId")).contains(workId);
+        }
+    }
+
+    /** Bob buys the listing, lists the edition at 130 yuan and carol buys it; the id of the resale. */
+    private String resell(String workId, String listingId, String assetId) {
+        BoardPolicies.Policy before = fixtures.board().policy();
+        fixtures.board().quickResales();
+        try {
+            Party bob = new Party(E2eFixtures.subjectOf("bob"), fixtures.approved("bob", 100_000));
+            Party carol = new Party(E2eFixtures.subjectOf("carol"), fixtures.approved("carol", 100_000));
+            assertThat(purchases.buy(bob.actor(), listingId).status()).isEqualTo(TradeStatus.SETTLED);
+            var resale = purchases.buy(carol.actor(), fixtures.board().fixedPrice(bob, assetId, 13_000).id());
+            assertThat(resale.status()).isEqualTo(TradeStatus.SETTLED);
+            assertThat(resale.workId()).isEqualTo(workId);
+            return resale.id();
+        } finally {
+            fixtures.board().restorePolicy(before);
         }
     }
 
