@@ -23,7 +23,7 @@ export function AssetsPage() {
         {rows => (
           <DataTable label={t('trader.assets.title')} rows={rows} rowKey={a => a.id ?? ''} empty={t('trader.assets.empty')} testId="assets"
             columns={[
-              { header: '', cell: a => <Thumb workId={a.workId} size={48} alt="" kind={null} /> , class: 'trader-thumb-cell' },
+              { header: t('trader.assets.picture'), cell: a => <Thumb workId={a.workId} size={48} alt={t('trader.assets.pictureOf', { id: a.id ?? '' })} kind={null} />, class: 'trader-thumb-cell' },
               { header: t('trader.trades.work'), cell: a => <WorkTitle id={a.workId} /> },
               { header: t('trader.board.assetKind'), cell: a => (a.kind === 'EDITION' ? t('trader.edition', { n: a.edition ?? 0, of: a.editionCount ?? 0 }) : assetKindLabel(a.kind)) },
               { header: t('trader.assets.issuePrice'), class: 'num', cell: a => <Money fen={a.issuePriceFen} /> },
