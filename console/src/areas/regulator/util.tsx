@@ -25,14 +25,16 @@ export function isRegulator(): boolean {
   return sessionUser()?.roles.includes('regulator') ?? false;
 }
 
-/** An id as shown in a table: its head and an ellipsis (the whole id in the tooltip and the accessible name). */
-function shown(id: string, short?: boolean): string {
-  return short && id.length > 17 ? `${id.substring(0, 14)}…` : id;
+/**
+ * An id as shown in a table: the whole id is in the page (so it is the link's accessible name and copies whole), and
+ * CSS cuts it to its head with an ellipsis; the tooltip shows it all.
+ */
+function hashClass(short?: boolean): string {
+  return short ? 'hash reg-short' : 'hash';
 }
 
 function IdCode(props: { id: string; short?: boolean }) {
-  const text = shown(props.id, props.short);
-  return <code class="hash" title={text !== props.id ? props.id : undefined}>{text}</code>;
+  return <code class={hashClass(props.short)} title={props.short ? props.id : undefined}>{props.id}</code>;
 }
 
 /**
@@ -44,8 +46,8 @@ export function AccountId(props: { id: string | null | undefined; short?: boolea
   if (props.id === 'system' || !isRegulator()) return <IdCode id={props.id} short={props.short} />;
   return (
     <Link href={`/supervision/look-through?account=${encodeURIComponent(props.id)}`} class="reg-account"
-      title={`${props.id} · ${t('reg.account.lookThrough')}`} aria-label={props.short ? props.id : undefined}>
-      <code class="hash">{shown(props.id, props.short)}</code>
+      title={`${props.id} · ${t('reg.account.lookThrough')}`}>
+      <code class={hashClass(props.short)}>{props.id}</code>
     </Link>
   );
 }
@@ -54,9 +56,8 @@ export function AccountId(props: { id: string | null | undefined; short?: boolea
 export function WorkLink(props: { id: string | null | undefined; short?: boolean; children?: ComponentChildren }) {
   if (!props.id) return <span>—</span>;
   return (
-    <Link href={`/supervision/provenance/${encodeURIComponent(props.id)}`} title={props.id}
-      aria-label={props.short && !props.children ? props.id : undefined}>
-      {props.children ?? <code class="hash">{shown(props.id, props.short)}</code>}
+    <Link href={`/supervision/provenance/${encodeURIComponent(props.id)}`} title={props.id}>
+      {props.children ?? <code class={hashClass(props.short)}>{props.id}</code>}
     </Link>
   );
 }
@@ -64,8 +65,8 @@ export function WorkLink(props: { id: string | null | undefined; short?: boolean
 export function TradeLink(props: { id: string | null | undefined; short?: boolean }) {
   if (!props.id) return <span>—</span>;
   return (
-    <Link href={`/supervision/trades/${encodeURIComponent(props.id)}`} title={props.id} aria-label={props.short ? props.id : undefined}>
-      <code class="hash">{shown(props.id, props.short)}</code>
+    <Link href={`/supervision/trades/${encodeURIComponent(props.id)}`} title={props.id}>
+      <code class={hashClass(props.short)}>{props.id}</code>
     </Link>
   );
 }

@@ -14,8 +14,7 @@ const PAGE = 25;
 
 function CaseLink(props: { id: string | null | undefined }) {
   if (!props.id) return <span>—</span>;
-  const text = props.id.length > 17 ? `${props.id.substring(0, 14)}…` : props.id;
-  return <Link href={`/supervision/cases/${encodeURIComponent(props.id)}`} title={props.id} aria-label={props.id}><code class="hash">{text}</code></Link>;
+  return <Link href={`/supervision/cases/${encodeURIComponent(props.id)}`} title={props.id}><code class="hash reg-short">{props.id}</code></Link>;
 }
 
 function Subject(props: { type?: string; id?: string; short?: boolean }) {

@@ -203,17 +203,19 @@ function TrailView(props: { trail: Trail }) {
             [t('reg.work.kind'), tCode('kind', work.kind)],
             [t('common.status'), <Status code={work.status} />],
             [t('reg.work.registeredAt'), <Time at={work.registeredAt} />],
-            [t('reg.work.registrant'), <AccountId id={work.registrant} />],
+            [t('reg.work.registrant'), <AccountId short id={work.registrant} />],
             [t('reg.work.creators'), <span class="reg-creators">{(work.creators ?? []).map(c => (
-              <span key={c.accountId}><AccountId id={c.accountId} /> {percentBp(c.shareBps)}</span>))}</span>],
+              <span key={c.accountId}><AccountId short id={c.accountId} /> {percentBp(c.shareBps)}</span>))}</span>],
             [t('reg.work.file'), work.contentType ? `${work.contentType}${work.sizeBytes != null ? ` · ${bytes(work.sizeBytes)}` : ''}` : null],
             [t('reg.work.block'), work.blockNumber],
           ]} />
         </div>
-        <Facts items={[
-          [t('reg.work.contentHash'), <FullHash value={work.contentHash} testId="work-content-hash" />],
-          [t('reg.work.tx'), <FullHash value={work.txId} />],
-        ]} />
+        <div class="reg-hashes">
+          <Facts items={[
+            [t('reg.work.contentHash'), <FullHash value={work.contentHash} testId="work-content-hash" />],
+            [t('reg.work.tx'), <FullHash value={work.txId} />],
+          ]} />
+        </div>
       </Card>
 
       <Card title={t('reg.prov.timeline')}>
@@ -277,7 +279,7 @@ function ProofCard(props: { workId: string }) {
   return (
     <Card title={t('reg.proof.title')} testId="proof-card">
       <Loaded state={proof}>{p => p instanceof ApiProblem ? (
-        <Notice tone="warn" testId="proof-pending">{t('reg.proof.pending')} <span class="muted">({p.detail || p.code})</span></Notice>
+        <Notice tone="warn" testId="proof-pending">{t(p.code === 'ANCHORING_DISABLED' ? 'reg.proof.disabled' : 'reg.proof.pending')}</Notice>
       ) : (
         <>
           <Notice tone="ok">{t('reg.proof.anchored', { index: p.anchor?.index ?? 0, from: p.anchor?.fromSeq ?? 0, to: p.anchor?.toSeq ?? 0 })}</Notice>

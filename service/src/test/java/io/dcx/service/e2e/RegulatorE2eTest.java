@@ -121,17 +121,19 @@ class RegulatorE2eTest {
                     .isVisible();
             blocks.getByRole(AriaRole.BUTTON, named("Verify all blocks")).click();
             assertThat(page.getByTestId("blocks-result")).containsText("Intact");
-            // Anchoring is off in tests: the proof card says the work is not anchored yet.
-            assertThat(page.getByTestId("proof-card")).containsText("Not anchored yet");
+            // Nothing is anchored in tests (no EVM chain): the proof card says so.
+            assertThat(page.getByTestId("proof-card")).containsText("Not anchored");
 
             // An asset's own history opens below the assets table.
             page.getByRole(AriaRole.BUTTON, exactly("Show history")).first().click();
             assertThat(page.getByTestId("asset-history").locator("li")).hasCount(5);
+            page.evaluate("window.scrollTo(0, 0)");
             ConsoleBrowser.screenshot(page, "regulator-provenance");
 
             page.getByRole(AriaRole.BUTTON, exactly("中文")).click();
             assertThat(page.locator("#page-title")).hasText("“" + work.getString("title") + "”的来源");
             assertThat(page.getByRole(AriaRole.HEADING, exactly("链上时间线"))).isVisible();
+            page.evaluate("window.scrollTo(0, 0)");
             ConsoleBrowser.screenshot(page, "regulator-provenance-zh");
         }
     }
