@@ -111,7 +111,7 @@ function EventsCard() {
             { header: t('reg.audit.action'), cell: e => <code>{e.action}</code> },
             { header: t('reg.audit.subject'), cell: e => <span class="reg-subject">{e.subjectType} <Id short id={e.subjectId} /></span> },
             { header: t('reg.audit.change'), cell: e => <Change e={e} /> },
-            { header: t('reg.audit.hash'), cell: e => <Hash value={e.hash} /> },
+            { header: t('reg.audit.hash'), cell: e => <Hash value={e.hash} keep={8} /> },
           ]} />
           {pages.next && (
             <div class="reg-actions"><Button busy={more.busy} onClick={loadMore}>{t('common.more')}</Button></div>

@@ -38,7 +38,6 @@ export function TradesPage(props: PageProps) {
               { header: t('reg.trade.seller'), cell: r => <AccountId short id={r.sellerId} /> },
               { header: t('reg.trade.buyer'), cell: r => <AccountId short id={r.buyerId} /> },
               { header: t('reg.trade.price'), cell: r => <Money fen={r.priceFen} />, class: 'num' },
-              { header: t('reg.trade.origin'), cell: r => tCode('reg.origin', r.origin) },
               { header: t('common.status'), cell: r => <Status code={r.status} /> },
               { header: t('common.block'), cell: r => r.settleBlock ?? '—', class: 'num' },
             ]} />
