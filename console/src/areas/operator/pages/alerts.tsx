@@ -61,7 +61,7 @@ export function AlertsPage(props: PageProps) {
               { header: t('ops.alerts.rule'), cell: c => ruleName(c.rule) },
               { header: t('ops.subject'), cell: c => <Subject type={c.subjectType} id={c.subjectId} /> },
               { header: t('common.status'), cell: c => <Status code={c.status} /> },
-              { header: t('ops.actions'), cell: (c: Case) => <Link class="ops-nowrap" href={`/ops/cases/${encodeURIComponent(c.id!)}`}>{t('ops.cases.open')}</Link> },
+              { header: t('ops.actions'), cell: (c: Case) => <Link class="ops-nowrap" href={`/ops/cases/${encodeURIComponent(c.id!)}`} aria-label={t('ops.alerts.open.of', { rule: ruleName(c.rule), subject: c.subjectId ?? '' })}>{t('ops.cases.open')}</Link> },
             ]} />
         )}</Loaded>
       </Card>

@@ -30,7 +30,7 @@ export function HaltsPage(_: PageProps) {
           <DataTable label={t('ops.halts.inForce')} rows={rows} rowKey={h => h.id!} empty={t('ops.halts.empty')} testId="halt-table"
             columns={[
               { header: t('ops.halts.scope'), cell: h => tCode('ops.scope', h.scope) },
-              { header: t('ops.halts.target'), cell: h => h.targetId ? <Hash value={h.targetId} keep={14} /> : t('ops.halts.wholeBoard') },
+              { header: t('ops.halts.target'), cell: h => h.targetId ? <span class="ops-subject"><Hash value={h.targetId} keep={14} /></span> : t('ops.halts.wholeBoard') },
               { header: t('common.reason'), cell: h => h.reason },
               { header: t('ops.halts.until'), cell: h => h.until ? <Time at={h.until} /> : t('ops.halts.untilLifted') },
               { header: t('ops.halts.by'), cell: h => <span>{h.createdBy === 'system' ? t('ops.system') : <Account id={h.createdBy} />} · <Time at={h.createdAt} /></span> },
@@ -46,6 +46,11 @@ export function HaltsPage(_: PageProps) {
   );
 }
 
+/** A datetime-local value read as China Standard Time (the exchange's zone; no daylight saving), as ISO-8601. */
+function shanghai(local: string): string {
+  return new Date(`${local.length === 16 ? `${local}:00` : local}+08:00`).toISOString();
+}
+
 function NewHalt(props: { onDone: () => void }) {
   const [scope, setScope] = useState('ASSET');
   const [target, setTarget] = useState('');
@@ -59,7 +64,7 @@ function NewHalt(props: { onDone: () => void }) {
     setTried(true);
     if (!reason.trim() || (scope !== 'BOARD' && !target.trim())) return;
     const done = await action.run(() => ok(api.POST('/api/v1/board/halts', {
-      body: { scope, targetId: scope === 'BOARD' ? undefined : target.trim(), reason: reason.trim(), until: until ? new Date(until).toISOString() : undefined },
+      body: { scope, targetId: scope === 'BOARD' ? undefined : target.trim(), reason: reason.trim(), until: until ? shanghai(until) : undefined },
     })));
     if (done !== undefined) {
       toast(t('ops.halts.placed'));

@@ -49,7 +49,7 @@ export function KycQueuePage(props: PageProps) {
                     {!(k.watchListHits?.length) && !(k.linkedAccounts?.length) && <span class="ops-muted">{t('ops.kyc.clear')}</span>}
                   </span>) },
                 { header: t('common.status'), cell: k => <Status code={k.status} /> },
-                { header: t('ops.actions'), cell: k => <Link class="ops-nowrap" href={`/ops/kyc/${encodeURIComponent(k.id!)}`} aria-label={t('ops.kyc.review.of', { name: applicantName(k), account: k.accountId ?? '' })}>{PENDING.includes(k.status ?? '') ? t('ops.kyc.review') : t('common.details')}</Link> },
+                { header: t('ops.actions'), cell: k => <Link class="ops-nowrap" href={`/ops/kyc/${encodeURIComponent(k.id!)}`} aria-label={t(PENDING.includes(k.status ?? '') ? 'ops.kyc.review.of' : 'ops.kyc.details.of', { name: applicantName(k), account: k.accountId ?? '' })}>{PENDING.includes(k.status ?? '') ? t('ops.kyc.review') : t('common.details')}</Link> },
               ]} />
           </>
         )}</Loaded>

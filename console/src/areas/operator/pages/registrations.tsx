@@ -32,7 +32,7 @@ export function RegistrationQueuePage(props: PageProps) {
               { header: t('ops.reg.requester'), cell: r => <Account id={r.requester} /> },
               { header: t('ops.reg.nearest'), cell: r => nearest(r) },
               { header: t('common.status'), cell: r => <Status code={r.status} /> },
-              { header: t('ops.actions'), cell: r => <Link class="ops-nowrap" href={`/ops/registrations/${encodeURIComponent(r.id!)}`} aria-label={t('ops.reg.review.of', { title: r.title ?? '' })}>{r.status === 'PENDING_REVIEW' ? t('ops.reg.review') : t('common.details')}</Link> },
+              { header: t('ops.actions'), cell: r => <Link class="ops-nowrap" href={`/ops/registrations/${encodeURIComponent(r.id!)}`} aria-label={t(r.status === 'PENDING_REVIEW' ? 'ops.reg.review.of' : 'ops.reg.details.of', { title: r.title ?? '' })}>{r.status === 'PENDING_REVIEW' ? t('ops.reg.review') : t('common.details')}</Link> },
             ]} />
         )}</Loaded>
       </Card>
