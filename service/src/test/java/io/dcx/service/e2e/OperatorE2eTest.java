@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.dcx.service.api.ConsoleTestImages;
 import io.dcx.service.api.KycFixtures;
@@ -44,6 +45,11 @@ class OperatorE2eTest {
 
     private static Locator card(Page page, String testId) {
         return page.getByTestId(testId);
+    }
+
+    /** Waits until the toasts (shown for five seconds) are gone, for screenshots without them. */
+    private static void noToasts(Page page) {
+        assertThat(page.locator(".toast")).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(15_000));
     }
 
     private static Locator label(Locator scope, String name) {
@@ -86,7 +92,7 @@ class OperatorE2eTest {
             assertThat(alerts.locator("tbody tr").first()).containsText("Open");
             ConsoleBrowser.screenshot(page, "operator-alerts");
             alerts.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
-                    .setName("Open the case of Circular trade on " + circle.assetId())).click();
+                    .setName("Open case: Circular trade on " + circle.assetId())).click();
 
             // The case: its evidence (both trades at their verified prices, both accounts, no links) and history.
             assertThat(page.locator("#page-title")).hasText("Case: Circular trade");
@@ -106,6 +112,7 @@ class OperatorE2eTest {
             assertThat(history.locator("li")).hasCount(2);
             assertThat(history.locator("li").nth(1)).containsText("Halt the asset");
             assertThat(history.locator("li").nth(1)).containsText("by system");
+            page.evaluate("window.scrollTo(0, 0)");
             ConsoleBrowser.screenshot(page, "operator-case");
 
             // A reason is required before anything is sent.
@@ -133,6 +140,8 @@ class OperatorE2eTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("中文")).click();
             assertThat(page.locator("#page-title")).hasText("案件：循环交易");
             assertThat(card(page, "case-summary").locator("[data-status]").first()).hasText("已上报");
+            noToasts(page);
+            page.evaluate("window.scrollTo(0, 0)");
             ConsoleBrowser.screenshot(page, "operator-case-zh");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("EN")).click();
 
@@ -164,8 +173,8 @@ class OperatorE2eTest {
             Page page = ConsoleBrowser.login(phone, "olivia");
             ConsoleBrowser.open(page, "/ops/alerts?asset=" + circle.assetId());
             assertThat(page.getByTestId("alert-table")).containsText("Circular trade");
-            assertTrue((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
-                    "the alerts page scrolls sideways on a phone");
+            Number width = (Number) page.evaluate("document.documentElement.scrollWidth");
+            assertTrue(width.intValue() <= 390, "the alerts page is " + width + " px wide on a 390 px phone");
             ConsoleBrowser.screenshot(page, "operator-alerts-phone");
         }
     }
@@ -259,6 +268,7 @@ class OperatorE2eTest {
             assertThat(page.getByTestId("reconciliation-clean")).containsText("the books and the chain agree");
             assertThat(page.getByTestId("reconciliation-report").locator("[data-status]").first()).hasText("Clean");
             assertThat(page.getByTestId("reconciliation-runs").locator("tbody tr").first()).containsText("On demand");
+            noToasts(page);
             ConsoleBrowser.screenshot(page, "operator-reconciliation");
         }
 
