@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, idempotencyKey, ok, send, type Schemas } from '../../../core/api';
 import { parseYuan } from '../../../core/format';
 import { useAction, useAsync } from '../../../core/hooks';
-import { t } from '../../../core/i18n';
+import { t, tCode } from '../../../core/i18n';
 import { Link, navigate } from '../../../core/router';
 import { Button, Card, DataTable, ErrorBox, Loaded, Money, Page, SelectField, Status, TextArea, TextField, Thumb, Time, toast } from '../../../core/ui';
 import { assetKindLabel, type Listing, typeLabel, useMyAccountId, work, WorkTitle } from '../shared';
@@ -27,7 +27,7 @@ export function AssetsPage() {
               { header: t('trader.trades.work'), cell: a => <WorkTitle id={a.workId} /> },
               { header: t('trader.board.assetKind'), cell: a => (a.kind === 'EDITION' ? t('trader.edition', { n: a.edition ?? 0, of: a.editionCount ?? 0 }) : assetKindLabel(a.kind)) },
               { header: t('trader.assets.issuePrice'), class: 'num', cell: a => <Money fen={a.issuePriceFen} /> },
-              { header: t('trader.assets.acquired'), cell: a => <><Time at={a.acquiredAt} /> <span class="muted">{a.acquiredBy}</span></> },
+              { header: t('trader.assets.acquired'), cell: a => <><Time at={a.acquiredAt} /> <span class="muted">{tCode('trader.acquiredBy', a.acquiredBy)}</span></> },
               { header: t('common.status'), cell: a => <Status code={a.status} /> },
               {
                 header: t('trader.assets.listing'), cell: a => {
@@ -82,7 +82,7 @@ function SellForm(props: { asset: Asset; onClose: () => void }) {
   useEffect(() => { if (a.workId) work(a.workId).then(w => { if (w?.title) setTitle(w.title); }); }, [a.workId]);
   return (
     <Card title={t('trader.sell.title', { work: title })} testId="sell-form">
-      <form class="stack" onSubmit={submit} noValidate aria-label={t('trader.sell.title', { work: title })}>
+      <form class="stack trader-sell-form" onSubmit={submit} noValidate aria-label={t('trader.sell.title', { work: title })}>
         <div class="form-row">
           <SelectField label={t('trader.listing.type')} value={type} onChange={setType} options={types.map(x => [x, typeLabel(x)] as [string, string])} />
           {needsPrice && <TextField label={type === 'SEALED_BID_AUCTION' ? t('trader.price.reserve') : type === 'ENGLISH_AUCTION' ? t('trader.price.opening') : t('trader.price.fixed')}

@@ -308,7 +308,8 @@ function SealedBidRow(props: { l: Listing; bid: Bid; revealing: boolean; onChang
   return (
     <div class="trader-sealed-bid">
       <p><Status code={props.bid.status} /> <Time at={props.bid.placedAt} /> · {t('trader.sealed.commitment')} <code class="hash" title={props.bid.commitment}>{props.bid.commitment?.substring(0, 16)}…</code></p>
-      {stored && <p class="muted">{t('trader.sealed.stored', { amount: yuan(stored.amountFen) })} {t('trader.sealed.salt')} <code class="hash">{stored.salt}</code></p>}
+      {stored && <p class="muted">{t('trader.sealed.stored', { amount: yuan(stored.amountFen) })}</p>}
+      {stored && <p class="muted">{t('trader.sealed.salt')} <code class="hash">{stored.salt}</code></p>}
       {props.revealing && props.bid.status === 'COMMITTED' && (
         <form class="form-row" onSubmit={reveal} noValidate>
           <TextField label={t('trader.bid.amount')} value={amount} onInput={setAmount} inputMode="decimal" />

@@ -72,7 +72,12 @@ export function OfferActions(props: { offer: Offer; me: string | undefined; onCh
   const sendCounter = async (e: Event) => {
     e.preventDefault();
     if (!counterFen) return;
-    if (await post('counter', { amountFen: counterFen })) { toast(t('trader.offers.countered', { amount: yuan(counterFen) })); props.onChange(); }
+    if (await post('counter', { amountFen: counterFen })) {
+      setCountering(false);
+      setCounter('');
+      toast(t('trader.offers.countered', { amount: yuan(counterFen) }));
+      props.onChange();
+    }
   };
   return (
     <div class="trader-offer-actions">
