@@ -159,6 +159,19 @@ export function Hash(props: { value: string | null | undefined; keep?: number })
   return <code class="hash" title={props.value}>{shortHash(props.value, props.keep)}</code>;
 }
 
+/** A hash shown whole (a content hash to compare by eye): it wraps anywhere instead of widening the page. */
+export function FullHash(props: { value: string | null | undefined; testId?: string; block?: boolean }) {
+  if (!props.value) return <span>—</span>;
+  return <code class={`hash hash-full${props.block ? ' hash-block' : ''}`} data-testid={props.testId}>{props.value}</code>;
+}
+
+/** An account: "you" for the caller, else its id, shortened. */
+export function Party(props: { id: string | null | undefined; me: string | undefined }) {
+  if (!props.id) return <span>—</span>;
+  if (props.id === props.me) return <strong class="party-you">{t('common.you')}</strong>;
+  return <Hash value={props.id} keep={14} />;
+}
+
 const TONES: Record<string, 'ok' | 'warn' | 'bad' | 'info' | 'muted'> = {
   APPROVED: 'ok', REGISTERED: 'ok', SETTLED: 'ok', ACTIVE: 'ok', OPEN: 'info', SOLD: 'ok', ACCEPTED: 'ok', DONE: 'ok',
   ACTIONED: 'ok', CLEAN: 'ok', INTACT: 'ok', VALID: 'ok', CONFIRMED: 'ok', LISTED: 'info',

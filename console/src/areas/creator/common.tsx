@@ -1,10 +1,10 @@
 import { createSHA256 } from 'hash-wasm';
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import { api, ok, type Schemas } from '../../core/api';
+import type { Schemas } from '../../core/api';
 import { t } from '../../core/i18n';
 import { Link } from '../../core/router';
-import { Thumb } from '../../core/ui';
+import { FullHash as CoreFullHash, Thumb } from '../../core/ui';
 
 export type Work = Schemas['WorkResponse'];
 export type Registration = Schemas['RegistrationResponse'];
@@ -17,13 +17,7 @@ export type ProvenanceEntry = Schemas['ProvenanceEntry'];
 
 export const WORK_KINDS = ['IMAGE', 'VIDEO', 'AUDIO', 'TEXT', 'FILM_TV_RIGHTS', 'DATASET', 'OTHER'] as const;
 
-let me: Promise<string> | null = null;
-
-/** The caller's account id (own works, assets and listings are told apart by it). */
-export function myAccountId(): Promise<string> {
-  me ??= ok(api.GET('/api/v1/accounts/me')).then(a => a.accountId ?? '', e => { me = null; throw e; });
-  return me;
-}
+export { myAccountId } from '../../core/account';
 
 const CHUNK = 4 * 1024 * 1024;
 
@@ -65,11 +59,7 @@ export function assetLabel(a: { kind?: string; edition?: number; editionCount?: 
 }
 
 /** An account id: "you" for the caller, else the shortened pseudonym. */
-export function Party(props: { id: string | undefined; me: string | undefined }) {
-  if (!props.id) return <span>—</span>;
-  if (props.id === props.me) return <strong>{t('creator.you')}</strong>;
-  return <code class="hash" title={props.id}>{props.id.length > 14 ? `${props.id.substring(0, 12)}…` : props.id}</code>;
-}
+export { Party } from '../../core/ui';
 
 /** Earlier works an upload resembles: thumbnail, title, how many fingerprint bits differ, and a link. */
 export function SimilarWorks(props: { similar: readonly Similar[] | undefined }) {
@@ -105,8 +95,9 @@ export function Checkbox(props: { label: string; checked: boolean; onChange: (v:
 }
 
 /** The full value of a hash, wrapped, monospace (where the shortened Hash would hide what must be compared). */
+/** A content hash shown whole, on its own line (certificates). */
 export function FullHash(props: { value: string | undefined | null; testId?: string }) {
-  return <code class="hash creator-fullhash" data-testid={props.testId}>{props.value ?? '—'}</code>;
+  return <CoreFullHash value={props.value} testId={props.testId} block />;
 }
 
 export function Stat(props: { label: string; children: ComponentChildren; testId?: string }) {

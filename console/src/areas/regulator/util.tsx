@@ -83,10 +83,7 @@ export function RegTable<T>(props: Parameters<typeof DataTable<T>>[0]) {
 }
 
 /** A whole hash or transaction id, wrapped (regulators compare them character by character). */
-export function FullHash(props: { value: string | null | undefined; testId?: string }) {
-  if (!props.value) return <span>—</span>;
-  return <code class="hash reg-full" data-testid={props.testId}>{props.value}</code>;
-}
+export { FullHash } from '../../core/ui';
 
 /** Compact JSON for audit before/after columns. */
 export function jsonText(text: string | null | undefined): string {

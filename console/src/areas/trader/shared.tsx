@@ -3,31 +3,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ok, type Schemas } from '../../core/api';
 import { t, tCode } from '../../core/i18n';
 import { Link } from '../../core/router';
-import { Hash } from '../../core/ui';
 
 export type Listing = Schemas['ListingResponse'];
 export type Trade = Schemas['TradeResponse'];
 export type Offer = Schemas['OfferResponse'];
-export type Account = Schemas['AccountResponse'];
+export type { Account } from '../../core/account';
 
-/* ---------- the caller's account, read once per change ------------------------------------------------------ */
-
-let me: Promise<Account> | null = null;
-
-/** The caller's account (id, KYC status, balances); `fresh` reads it again (after a trade, deposit, KYC). */
-export function myAccount(fresh = false): Promise<Account> {
-  if (!me || fresh) {
-    me = ok(api.GET('/api/v1/accounts/me'));
-    me.catch(() => { me = null; });
-  }
-  return me;
-}
-
-export function useMyAccountId(): string | undefined {
-  const [id, setId] = useState<string | undefined>(undefined);
-  useEffect(() => { myAccount().then(a => setId(a.accountId), () => undefined); }, []);
-  return id;
-}
+export { myAccount, useMyAccountId } from '../../core/account';
 
 /* ---------- works by id: a title for trades, offers and assets ---------------------------------------------- */
 
@@ -56,11 +38,7 @@ export function WorkTitle(props: { id: string | null | undefined; link?: string 
 }
 
 /** A party's pseudonymous account id, "you" for the caller. */
-export function Party(props: { id: string | null | undefined; me: string | undefined }) {
-  if (!props.id) return <span>—</span>;
-  if (props.id === props.me) return <span class="trader-you">{t('trader.you')}</span>;
-  return <Hash value={props.id} keep={14} />;
-}
+export { Party } from '../../core/ui';
 
 /* ---------- listings ---------------------------------------------------------------------------------------- */
 
