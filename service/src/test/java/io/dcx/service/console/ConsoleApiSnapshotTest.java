@@ -43,9 +43,17 @@ class ConsoleApiSnapshotTest {
         }
     }
 
-    /** The build-time copy names the server it was built for; that is not part of the API. */
+    /**
+     * What depends on where the service runs is not part of the API: the servers the build names and the identity
+     * provider's address in the security schemes (the test Keycloak is on another port than the one of the build).
+     */
     private static JsonNode withoutServers(JsonNode document) {
         ((ObjectNode) document).remove("servers");
+        document.path("components").path("securitySchemes").forEach(scheme -> {
+            if (scheme.has("openIdConnectUrl")) {
+                ((ObjectNode) scheme).put("openIdConnectUrl", "<the identity provider>");
+            }
+        });
         return document;
     }
 
