@@ -59,7 +59,7 @@ import javax.sql.DataSource;
  *       with a real Keycloak access token of the demo creator alice;</li>
  *   <li>{@code trades}: KYC, deposits and the board policy set up through the API, a creator's editions listed, then
  *       concurrent {@code POST /listings/{id}/purchase} by three approved buyers; each answer must be SETTLED, so
- *       the request's latency is purchase to SETTLED; then A-B-A circles whose CIRCULAR_TRADE alert is awaited.</li>
+ *       the request's latency is purchase to SETTLED; then A-B-A circles (bob, carol, bob) whose CIRCULAR_TRADE alert is awaited.</li>
  * </ul>
  *
  * <p>Usage: {@code java -Dbench.out=FILE -cp ... io.dcx.bench.SystemBench PHASE key=value...}; keys: {@code db}
@@ -638,34 +638,45 @@ public final class SystemBench {
 
         String alice = tokens.get("alice");
         String run = UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> work = register(alice, randomText(new Random(run.hashCode()), "editions " + run),
-                "Bench editions " + run);
-        if (work.statusCode() != 201) {
-            throw new IllegalStateException("registering the work failed: " + work.statusCode() + " " + work.body());
-        }
-        String workId = field(work.body(), "id");
         int circles = intOpt("circles", 5);
-        int editions = trades + circles + 50;
-        long t0 = System.nanoTime();
-        expect(201, "POST", "/api/v1/works/" + workId + "/editions", alice,
-                "{\"count\":" + editions + ",\"issuePriceFen\":" + price + "}");
-        say("issued %d editions of %s in %.1f s", editions, workId, (System.nanoTime() - t0) / 1e9);
-
-        // List every edition (alice, concurrently); the listing ids are the purchase queue.
-        ConcurrentLinkedQueue<String> listings = new ConcurrentLinkedQueue<>();
-        AtomicInteger nextEdition = new AtomicInteger(1);
         int toList = trades + circles;
+        // CONCENTRATION refuses a buyer who would hold more than 20% of a series: each work gets 400 editions of
+        // which 150 are listed, so each of the three buyers ends with about 50 (12.5%) of any series.
+        int perWorkListed = 150;
+        int perWorkIssued = 400;
+        List<String> assets = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int w = 0; assets.size() < toList; w++) {
+            HttpResponse<String> work = register(alice, randomText(new Random(run.hashCode() + w), "editions " + run
+                    + " " + w), "Bench editions " + run + " " + w);
+            if (work.statusCode() != 201) {
+                throw new IllegalStateException("registering a work failed: " + work.statusCode() + " " + work.body());
+            }
+            String workId = field(work.body(), "id");
+            expect(201, "POST", "/api/v1/works/" + workId + "/editions", alice,
+                    "{\"count\":" + perWorkIssued + ",\"issuePriceFen\":" + price + "}");
+            for (int n = 1; n <= perWorkListed && assets.size() < toList; n++) {
+                assets.add(workId + "-" + n);
+            }
+        }
+        say("registered works and issued %d editions each (%d to list) in %.1f s", perWorkIssued, assets.size(),
+                (System.nanoTime() - t0) / 1e9);
+
+        // List them (alice, concurrently); the listing ids are the purchase queue.
+        ConcurrentLinkedQueue<String> listings = new ConcurrentLinkedQueue<>();
+        AtomicInteger nextAsset = new AtomicInteger();
         Run listed = measure("http POST /api/v1/listings x" + threads, threads, 0, 3600, (thread, seq) -> {
-            int n = nextEdition.getAndIncrement();
-            if (n > toList) {
+            int n = nextAsset.getAndIncrement();
+            if (n >= assets.size()) {
                 throw new Done();
             }
-            HttpResponse<String> response = call("POST", "/api/v1/listings", alice, "{\"assetId\":\"" + workId + "-"
-                    + n + "\",\"type\":\"FIXED_PRICE\",\"priceFen\":" + price + ",\"disclosure\":\"Bench edition\"}");
+            String asset = assets.get(n);
+            HttpResponse<String> response = call("POST", "/api/v1/listings", alice, "{\"assetId\":\"" + asset
+                    + "\",\"type\":\"FIXED_PRICE\",\"priceFen\":" + price + ",\"disclosure\":\"Bench edition\"}");
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("listing: " + response.statusCode() + " " + firstLine(response.body()));
             }
-            listings.add(field(response.body(), "id") + " " + workId + "-" + n);
+            listings.add(field(response.body(), "id") + " " + asset);
             return true;
         }, true);
         record("http_listing.rate", listed.rate());
@@ -687,6 +698,18 @@ public final class SystemBench {
             String status = response.statusCode() + " " + field(response.body(), "status")
                     + (response.statusCode() >= 400 ? " " + field(response.body(), "code") : "");
             outcomes.merge(status, 1L, Long::sum);
+            if (response.statusCode() == 202) {
+                // Answered before the ledger committed: the purchase ends when GET /trades/{id} says SETTLED.
+                String trade = field(response.body(), "id");
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (System.nanoTime() < deadline && "SETTLING".equals(field(response.body(), "status"))) {
+                    Thread.sleep(10);
+                    response = call("GET", "/api/v1/trades/" + trade, tokens.get(buyers.get(thread % buyers.size())),
+                            null);
+                }
+                outcomes.merge("202 then " + field(response.body(), "status"), 1L, Long::sum);
+                return response.statusCode() == 200 && "SETTLED".equals(field(response.body(), "status"));
+            }
             boolean settled = response.statusCode() == 201 && "SETTLED".equals(field(response.body(), "status"));
             if (settled) {
                 Matcher step = STEP.matcher(response.body());
@@ -716,8 +739,9 @@ public final class SystemBench {
     }
 
     /**
-     * A-B-A circles: bob buys an edition from alice, lists it, and alice buys it back; surveillance's CIRCULAR_TRADE
-     * alert is awaited through GET /api/v1/alerts. Recorded: the alert's own delayMs (commit of the closing trade to
+     * A-B-A circles: bob buys an edition from alice (its issuer), sells it to carol, and buys it back from her
+     * (the issuer cannot be A: CONCENTRATION refuses her buying back into her own series); surveillance's
+     * CIRCULAR_TRADE alert is awaited through GET /api/v1/alerts. Recorded: the alert's own delayMs (commit of the closing trade to
      * the alert's insert, measured by the service) and the time from the closing purchase's answer until the alert is
      * visible to the operator.
      */
@@ -729,10 +753,12 @@ public final class SystemBench {
             String listing = entry.substring(0, entry.indexOf(' '));
             String asset = entry.substring(entry.indexOf(' ') + 1);
             expect(201, "POST", "/api/v1/listings/" + listing + "/purchase", tokens.get("bob"), null);
-            String back = field(expect(201, "POST", "/api/v1/listings", tokens.get("bob"), "{\"assetId\":\"" + asset
-                    + "\",\"type\":\"FIXED_PRICE\",\"priceFen\":" + price + ",\"disclosure\":\"Bench resale\"}").body(),
-                    "id");
-            HttpResponse<String> closing = call("POST", "/api/v1/listings/" + back + "/purchase", tokens.get("alice"),
+            String resale = "{\"assetId\":\"" + asset + "\",\"type\":\"FIXED_PRICE\",\"priceFen\":" + price
+                    + ",\"disclosure\":\"Bench resale\"}";
+            String toCarol = field(expect(201, "POST", "/api/v1/listings", tokens.get("bob"), resale).body(), "id");
+            expect(201, "POST", "/api/v1/listings/" + toCarol + "/purchase", tokens.get("carol"), null);
+            String back = field(expect(201, "POST", "/api/v1/listings", tokens.get("carol"), resale).body(), "id");
+            HttpResponse<String> closing = call("POST", "/api/v1/listings/" + back + "/purchase", tokens.get("bob"),
                     null);
             long answered = System.nanoTime();
             if (closing.statusCode() != 201) {
