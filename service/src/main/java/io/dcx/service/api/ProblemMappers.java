@@ -102,6 +102,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            LOG.warnf("database unavailable: %s", e.toString());
+            return problem(ErrorCode.DATABASE_UNAVAILABLE, "the database is not available right now; try again later",
+                    Map.of());
+        }
         LOG.error("unexpected failure", e);
         return problem(ErrorCode.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", Map.of());
     }

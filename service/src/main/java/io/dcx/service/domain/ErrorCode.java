@@ -143,6 +143,8 @@ public enum ErrorCode {
     CONTRACT_REJECTED(Category.UNPROCESSABLE),
     // dependencies
     LEDGER_UNAVAILABLE(Category.UNAVAILABLE),
+    // PostgreSQL cannot be reached right now (down, restarting, connection cut, pool exhausted): try again (issue 10)
+    DATABASE_UNAVAILABLE(Category.UNAVAILABLE),
     SIMILARITY_INDEX_NOT_READY(Category.UNAVAILABLE),
     INTERNAL_ERROR(Category.INTERNAL);
 

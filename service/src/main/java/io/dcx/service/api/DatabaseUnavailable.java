@@ -1,0 +1,50 @@
+package io.dcx.service.api;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Tells a failure that only means "PostgreSQL cannot be reached right now" from a genuine fault: the server is down,
+ * restarting or shutting down, a pooled session was cut, or no connection could be had from the pool in time. Such a
+ * request is answered 503 DATABASE_UNAVAILABLE (try again), not 500. Found by the load run with faults (issue 10),
+ * which stops PostgreSQL under load: every request in flight used to answer 500 INTERNAL_ERROR.
+ */
+final class DatabaseUnavailable {
+    /** Agroal's message when no connection became free within the acquisition timeout (it sets no SQLState). */
+    private static final String ACQUISITION_TIMEOUT = "Sorry, acquisition timeout";
+
+    private DatabaseUnavailable() {
+    }
+
+    /** True if {@code failure} or one of its causes is a lost or refused database connection. */
+    static boolean causedBy(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                if (connectionState(sql.getSQLState())) {
+                    return true;
+                }
+                if (sql.getSQLState() == null && sql.getMessage() != null
+                        && sql.getMessage().startsWith(ACQUISITION_TIMEOUT)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE class 08 (connection exception: refused, broken, failure), and 57P01 admin_shutdown, 57P02
+     * crash_shutdown, 57P03 cannot_connect_now (starting up or shutting down).
+     */
+    static boolean connectionState(String state) {
+        return state != null && (state.startsWith("08") || "57P01".equals(state) || "57P02".equals(state)
+                || "57P03".equals(state));
+    }
+}
