@@ -100,6 +100,21 @@ public class ProblemMappers {
         return problem(code, e.getMessage(), Map.of());
     }
 
+    /**
+     * A multipart body that ends before its closing boundary, or is not multipart at all, fails in RESTEasy's parser
+     * with a plain IOException: the client's fault, a 400. Other IOExceptions stay unexpected.
+     */
+    @ServerExceptionMapper
+    public Response io(java.io.IOException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.")) {
+                return problem(ErrorCode.INVALID_REQUEST, "the multipart body cannot be read: " + e.getMessage(),
+                        Map.of());
+            }
+        }
+        return unexpected(e);
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
         if (DatabaseUnavailable.causedBy(e)) {

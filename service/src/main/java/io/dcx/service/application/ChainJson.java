@@ -48,11 +48,33 @@ public final class ChainJson {
         if (node == null || !node.isObject()) {
             throw new DcxException(ErrorCode.INVALID_METADATA, "metadata must be a JSON object");
         }
+        requireWellFormedText(node);
         try {
             Object sorted = MAPPER.treeToValue(node, Object.class);
             return MAPPER.writeValueAsString(sorted);
         } catch (JsonProcessingException e) {
             throw new DcxException(ErrorCode.INVALID_METADATA, "metadata cannot be read: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Every member name and string of the metadata is text PostgreSQL and UTF-8 can hold (see Texts). */
+    private static void requireWellFormedText(JsonNode node) {
+        if (node.isTextual() && !io.dcx.service.domain.Texts.wellFormed(node.textValue())) {
+            throw new DcxException(ErrorCode.INVALID_METADATA,
+                    "metadata contains a NUL character or an unpaired surrogate (\\u0000, a lone \\ud800...)");
+        }
+        for (var it = node.fields(); it.hasNext(); ) {
+            var member = it.next();
+            if (!io.dcx.service.domain.Texts.wellFormed(member.getKey())) {
+                throw new DcxException(ErrorCode.INVALID_METADATA,
+                        "metadata has a member name with a NUL character or an unpaired surrogate");
+            }
+            requireWellFormedText(member.getValue());
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                requireWellFormedText(element);
+            }
         }
     }
 

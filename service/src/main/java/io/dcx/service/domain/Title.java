@@ -1,6 +1,9 @@
 package io.dcx.service.domain;
 
-/** A work's title: 1 to 200 characters after trimming, no control characters. */
+/**
+ * A work's title: 1 to 200 characters after trimming, no control characters, and only well-formed text: no
+ * unpaired surrogate, no U+FFFD (what a multipart part that was not valid UTF-8 decodes to).
+ */
 public record Title(String value) {
     public static final int MAX_LENGTH = 200;
 
@@ -14,6 +17,9 @@ public record Title(String value) {
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
             throw new DcxException(ErrorCode.INVALID_TITLE, "title contains control characters");
+        }
+        if (value.indexOf('\uFFFD') >= 0 || !Texts.wellFormed(value)) {
+            throw new DcxException(ErrorCode.INVALID_TITLE, "title is not valid UTF-8 text");
         }
     }
 }

@@ -248,6 +248,7 @@ class AccessMatrixTest {
     private static World world;
 
     private World newWorld() {
+        fixtures.board().rules(io.dcx.service.domain.board.BoardRules.defaults(250, 500, 5_000));
         fixtures.approved("alice", 0);
         fixtures.approved("bob", 5_000_000);
         fixtures.approved("carol", 0);

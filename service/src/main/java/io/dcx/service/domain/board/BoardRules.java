@@ -27,6 +27,9 @@ public record BoardRules(Map<AssetKind, Set<ListingType>> listingTypes, int feeB
             throw new DcxException(ErrorCode.INVALID_POLICY,
                     "fee and royalty are 0 or more basis points and together at most 5000 (50%)");
         }
+        if (priceBandBps < 0 || priceBandBps > 100_000) {
+            throw new DcxException(ErrorCode.INVALID_POLICY, "the price band is 0 to 100000 basis points");
+        }
         new PriceBand(priceBandBps);
     }
 
