@@ -3,8 +3,12 @@ package io.dcx.service.api;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Tells a failure that only means "PostgreSQL cannot be reached right now" from a genuine fault: the server is down,
@@ -19,10 +23,19 @@ final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    /** True if {@code failure} or one of its causes is a lost or refused database connection. */
+    /**
+     * True if {@code failure}, one of its causes or a suppressed exception (a failed commit reports the driver's error
+     * as the suppressed XAException of Narayana's RollbackException) is a lost or refused database connection.
+     */
     static boolean causedBy(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> todo = new ArrayDeque<>();
+        todo.add(failure);
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
@@ -35,6 +48,10 @@ final class DatabaseUnavailable {
                     return true;
                 }
             }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            todo.addAll(List.of(t.getSuppressed()));
         }
         return false;
     }

@@ -47,6 +47,24 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aCommitCutByTheShutdownIs503() {
+        // Run 3 of the load: ArcUndeclaredThrowableException <- RollbackException "ARJUNA016053: Could not commit
+        // transaction", whose driver error is only the cause of a suppressed XAException.
+        var cut = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
+        var xa = new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction");
+        xa.initCause(cut);
+        var rollback = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        Response r = mappers.unexpected(new io.quarkus.arc.ArcUndeclaredThrowableException("Error invoking subclass method",
+                rollback));
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(problem(r).code()).isEqualTo("DATABASE_UNAVAILABLE");
+        var other = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        other.addSuppressed(new IllegalStateException("a bug"));
+        assertThat(mappers.unexpected(other).getStatus()).isEqualTo(500);
+    }
+
+    @Test
     void noConnectionFromThePoolInTimeIs503() {
         // Agroal: "Unable to acquire JDBC Connection [Sorry, acquisition timeout!]", no SQLState.
         Response r = mappers.unexpected(new GenericJDBCException("Unable to acquire JDBC Connection",
