@@ -20,8 +20,8 @@ bench_usage() {
     cat <<EOF
 Usage: ./dcx bench [--quick] [--up-cycle] [--out DIR]
 
-  --quick      shorter measurements, 1M fingerprints only, smaller pgbench scale (about 8 minutes on 2 cores;
-               the full run about 15)
+  --quick      shorter measurements, 1M fingerprints only, smaller pgbench scale (about 5 minutes on 2 cores;
+               the full run about 12)
   --up-cycle   time a warm './dcx up': stops the running stack ('./dcx down') and starts it again. Without it the
                'up' figure is measured only when the stack is not running (bench starts it, timed).
   --out DIR    where the results go (default bench/results): latest.json, latest.md, latest.html, profiles, logs
@@ -215,12 +215,12 @@ cmd_bench() {
                   "oidc=http://127.0.0.1:$UP_KC_PORT/realms/dcx")
 
     # --- registrations -------------------------------------------------------------------------------------------------
+    rm -f "$BENCH_DIR"/*.jfr
     step "Anchor: plain SHA-256 + INSERT loop over JDBC" bench_java io.dcx.bench.SystemBench jdbc "${common[@]}" \
         || warn "the JDBC loop failed"
     BENCH_JVM_OPTS="-XX:StartFlightRecording=filename=$BENCH_DIR/ledger.jfr,settings=profile" \
         step "Contract alone: works:RegisterWork through the embedded ledger" bench_java io.dcx.bench.SystemBench \
         ledger "${common[@]}" "threads=${DCX_BENCH_THREADS_LEDGER:-32}" || warn "the ledger phase failed"
-    rm -f "$BENCH_DIR"/*.jfr
     bench_jfr start
     step "API: POST /api/v1/works" bench_java io.dcx.bench.SystemBench http "${common[@]}" \
         "threads=${DCX_BENCH_THREADS_HTTP:-16}" || warn "the registration phase failed"

@@ -289,7 +289,7 @@ public final class BenchReport {
         out.append("\n## Where the time went (measured in the same run)\n\n");
         for (Map.Entry<String, String> e : values.entrySet()) {
             String k = e.getKey();
-            if (k.endsWith(".cpu")) {
+            if (k.endsWith(".cpu") && !k.startsWith("machine.")) {
                 out.append("- CPU while `").append(k, 0, k.length() - 4).append("` was measured: ")
                         .append(e.getValue().replace('_', ' ')).append('\n');
             } else if (k.startsWith("trade.step.") && k.endsWith(".p50_ms")) {
