@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "dcx-tools 0.1.0",
         description = "Helpers for the dcx launcher.",
-        subcommands = {PostgresCommand.class, VerifyProofCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PostgresCommand.class, VerifyProofCommand.class, io.dcx.tools.load.LoadCommand.class,
+                CommandLine.HelpCommand.class})
 public final class DcxTools implements Runnable {
 
     @CommandLine.Spec
