@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -17,8 +18,12 @@ import java.util.Set;
  * which stops PostgreSQL under load: every request in flight used to answer 500 INTERNAL_ERROR.
  */
 final class DatabaseUnavailable {
-    /** Agroal's message when no connection became free within the acquisition timeout (it sets no SQLState). */
-    private static final String ACQUISITION_TIMEOUT = "Sorry, acquisition timeout";
+    /**
+     * In both of Agroal's messages when no connection could be had within the acquisition timeout (it sets no
+     * SQLState): "Sorry, acquisition timeout!" (none became free) and "Acquisition timeout while waiting for new
+     * connection" (a new one could not be opened in time).
+     */
+    private static final String ACQUISITION_TIMEOUT = "acquisition timeout";
 
     private DatabaseUnavailable() {
     }
@@ -44,7 +49,7 @@ final class DatabaseUnavailable {
                     return true;
                 }
                 if (sql.getSQLState() == null && sql.getMessage() != null
-                        && sql.getMessage().startsWith(ACQUISITION_TIMEOUT)) {
+                        && sql.getMessage().toLowerCase(Locale.ROOT).contains(ACQUISITION_TIMEOUT)) {
                     return true;
                 }
             }

@@ -70,6 +70,11 @@ class DatabaseUnavailableTest {
         Response r = mappers.unexpected(new GenericJDBCException("Unable to acquire JDBC Connection",
                 new SQLException("Sorry, acquisition timeout!")));
         assertThat(r.getStatus()).isEqualTo(503);
+        // Load run 4: "Unable to acquire JDBC Connection [Acquisition timeout while waiting for new connection]".
+        var opening = new SQLException("Acquisition timeout while waiting for new connection",
+                new java.util.concurrent.TimeoutException());
+        assertThat(mappers.unexpected(new GenericJDBCException("Unable to acquire JDBC Connection", opening))
+                .getStatus()).isEqualTo(503);
         assertThat(mappers.unexpected(new java.sql.SQLTransientConnectionException("pool closed")).getStatus())
                 .isEqualTo(503);
     }
