@@ -255,11 +255,16 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
                 this::log);
         // Every fault happens under load: when restarts take longer than planned, the load goes on until 10 s after
         // the last part is back.
+        market.hold(!plan.isEmpty());
         Thread faultThread = Thread.ofPlatform().name("load-faults").start(() -> {
-            f.run(plan);
-            if (!plan.isEmpty() && api.nowMs() + 10_000 > market.endMs()) {
-                market.extendTo(api.nowMs() + 10_000);
-                log("load extended to " + Faults.secs(market.endMs()) + ": 10 s after the last fault's recovery");
+            try {
+                f.run(plan);
+                if (!plan.isEmpty() && api.nowMs() + 10_000 > market.endMs()) {
+                    market.extendTo(api.nowMs() + 10_000);
+                    log("load extended to " + Faults.secs(market.endMs()) + ": 10 s after the last fault's recovery");
+                }
+            } finally {
+                market.hold(false);
             }
         });
 

@@ -120,8 +120,15 @@ final class Market {
         }
     }
 
+    /** While true the users go on past the end: a fault is still being carried out. */
+    private volatile boolean held;
+
+    void hold(boolean on) {
+        held = on;
+    }
+
     private boolean running() {
-        return !stop && api.nowMs() < endMs;
+        return !stop && (held || api.nowMs() < endMs);
     }
 
     /** Sends until it gets an answer that is not a 5xx, or the drain deadline passes. */
