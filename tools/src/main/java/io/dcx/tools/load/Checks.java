@@ -89,6 +89,9 @@ final class Checks {
                 classified.unexpectedServerErrors().isEmpty() ? "none"
                         : classified.unexpectedServerErrors().size() + ", first: "
                         + describe(classified.unexpectedServerErrors()));
+        List<Recorder.Sample> not503 = classified.otherThan503DuringOutages();
+        add("during the outages, only 503 or no answer (never 500)", not503.isEmpty(),
+                not503.isEmpty() ? "none" : not503.size() + ", first: " + describe(not503));
         add("no refusal (4xx) other than the expected business ones", classified.unexpectedRefusals().isEmpty(),
                 classified.unexpectedRefusals().isEmpty() ? "none" : classified.unexpectedRefusals().size()
                         + ", first: " + describe(classified.unexpectedRefusals()));

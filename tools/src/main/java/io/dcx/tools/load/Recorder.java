@@ -60,6 +60,13 @@ final class Recorder {
         boolean clean() {
             return unexpectedServerErrors.isEmpty() && unexpectedRefusals.isEmpty();
         }
+
+        /** Answers during an outage other than 503 or no answer at all: a 500 there is a failure the service missed. */
+        List<Sample> otherThan503DuringOutages() {
+            return duringOutages.values().stream().flatMap(List::stream)
+                    .filter(s -> s.status() != 0 && s.status() != 503).sorted(Comparator.comparingLong(Sample::startMs))
+                    .toList();
+        }
     }
 
     private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();

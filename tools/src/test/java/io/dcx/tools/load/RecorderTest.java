@@ -30,6 +30,8 @@ class RecorderTest {
         assertEquals(3, c.duringOutages().get(o).size());
         assertEquals(List.of(5_000L, 18_001L), c.unexpectedServerErrors().stream().map(Recorder.Sample::startMs).toList());
         assertFalse(c.clean());
+        // During the outage a 503 and a dropped connection are what a part being down looks like; a 500 is not.
+        assertEquals(List.of(17_900L), c.otherThan503DuringOutages().stream().map(Recorder.Sample::startMs).toList());
     }
 
     @Test
