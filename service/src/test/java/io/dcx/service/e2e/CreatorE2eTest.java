@@ -148,7 +148,9 @@ class CreatorE2eTest {
             assertThat(listings.getList("priceFen")).containsExactly(12_000);
             assertThat(listings.getList("status")).containsExactly("OPEN");
             // the confirmations come as toasts, which then go away by themselves
-            assertThat(page.locator(".toast")).hasCount(0);
+            // (each lives 5 s from its own appearance, so two in a row need longer than the assertion's 5 s default)
+            assertThat(page.locator(".toast")).hasCount(0,
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(20_000));
             shot(page, "creator-work");
 
             page.getByRole(AriaRole.BUTTON, named("中文")).click();
