@@ -40,16 +40,32 @@ public class IdempotentResponses {
 
     public Response respond(String scope, String key, String method, String path, Object request,
             Supplier<Reply> action) {
+        return respond(scope, key, method, path, request, action, false);
+    }
+
+    /**
+     * For an action that commits its own steps and may wait on outside systems (a purchase and its settlement
+     * saga): the key is claimed and answered in short transactions of their own ({@link Idempotency#executeDetached}).
+     */
+    public Response respondDetached(String scope, String key, String method, String path, Object request,
+            Supplier<Reply> action) {
+        return respond(scope, key, method, path, request, action, true);
+    }
+
+    private Response respond(String scope, String key, String method, String path, Object request,
+            Supplier<Reply> action, boolean detached) {
         if (key == null) {
             Reply reply = action.get();
             return Response.status(reply.status()).type(MediaType.APPLICATION_JSON).entity(write(reply.body())).build();
         }
         Idempotency.validKey(key);
         String requestHash = sha256(method + " " + path + "\n" + write(request));
-        Idempotency.Outcome outcome = idempotency.execute(scope, key, requestHash, () -> {
+        Supplier<Idempotency.Response> stored = () -> {
             Reply reply = action.get();
             return new Idempotency.Response(reply.status(), write(reply.body()));
-        });
+        };
+        Idempotency.Outcome outcome = detached ? idempotency.executeDetached(scope, key, requestHash, stored)
+                : idempotency.execute(scope, key, requestHash, stored);
         Response.ResponseBuilder response = Response.status(outcome.response().status())
                 .type(MediaType.APPLICATION_JSON)
                 .entity(outcome.response().body());

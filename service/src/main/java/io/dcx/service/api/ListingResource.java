@@ -136,7 +136,7 @@ public class ListingResource {
             description = "409 LISTING_NOT_OPEN when another buyer got there first; 422 INSUFFICIENT_FUNDS,"
                     + " SELF_TRADE, LINKED_ACCOUNTS, PRICE_BAND, HOLDING_PERIOD, DAILY_LIMIT_EXCEEDED; 409 HALT.")
     public Response purchase(@PathParam("id") String id, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
-        return idempotent.respond(caller.accountId(), key, "POST", uri.getPath(), null, () -> {
+        return idempotent.respondDetached(caller.accountId(), key, "POST", uri.getPath(), null, () -> {
             Trade trade = purchases.buy(caller.actor(), id);
             return new Reply(trade.status() == TradeStatus.SETTLING ? 202 : 201, tradeView(trade));
         });

@@ -67,7 +67,7 @@ public class OfferResource {
     @RolesAllowed({"creator", "trader"})
     @Operation(summary = "Accept: the seller a PENDING offer, the buyer a COUNTERED one; opens and settles the trade")
     public Response accept(@PathParam("id") String id, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
-        return idempotent.respond(caller.accountId(), key, "POST", uri.getPath(), null, () -> {
+        return idempotent.respondDetached(caller.accountId(), key, "POST", uri.getPath(), null, () -> {
             Trade trade = offers.accept(caller.actor(), id);
             return new Reply(trade.status() == TradeStatus.SETTLING ? 202 : 201,
                     TradeResponse.of(trade, trades.get(caller.actor(), trade.id(), true).steps()));

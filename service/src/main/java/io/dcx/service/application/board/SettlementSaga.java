@@ -309,7 +309,10 @@ public class SettlementSaga {
                     : null;
         } catch (DcxException e) {
             boolean unavailable = e.code().name().endsWith("_UNAVAILABLE");
-            if (unavailable && Instant.now().isBefore(current.createdAt().plus(config.settlementTimeout()))) {
+            // A payout already signed (the rail names its transaction) may still be mined: giving up on it and
+            // leaving the proceeds in the balance could pay the seller twice, so the saga waits for it to end.
+            boolean signed = e.extras().containsKey("txHash");
+            if (unavailable && (signed || Instant.now().isBefore(current.createdAt().plus(config.settlementTimeout())))) {
                 throw new Unavailable(e.detail());
             }
             // A rail that refused, or stayed unavailable past the settlement timeout (or is not even enabled): the

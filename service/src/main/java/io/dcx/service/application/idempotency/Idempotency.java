@@ -5,9 +5,13 @@ import io.dcx.service.domain.DcxException;
 import io.dcx.service.domain.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes a mutating request safe to retry with an {@code Idempotency-Key}. The key is claimed, the action run and
@@ -17,16 +21,25 @@ import java.util.function.Supplier;
  * request with the same key waits for the first to finish. Keys are scoped (per account), so two callers never
  * collide.
  *
- * <p>Use it for any endpoint: wrap the use case call in {@link #execute} and answer what it returns.
+ * <p>Use it for any endpoint: wrap the use case call in {@link #execute} and answer what it returns. An action that
+ * commits its own steps and may wait on outside systems (a purchase runs its settlement saga, which can wait on the
+ * chain and the payment rail) uses {@link #executeDetached} instead, so that no pooled connection is held while it
+ * runs.
  */
 @ApplicationScoped
 public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
 
-    private final IdempotencyStore store;
+    /** How often a request polls a detached claim another execution holds. */
+    private static final Duration POLL = Duration.ofMillis(100);
 
-    public Idempotency(IdempotencyStore store) {
+    private final IdempotencyStore store;
+    private final Duration lease;
+
+    public Idempotency(IdempotencyStore store,
+            @ConfigProperty(name = "dcx.idempotency.lease", defaultValue = "PT30S") Duration lease) {
         this.store = store;
+        this.lease = lease;
     }
 
     /** A response as stored: status and JSON body. */
@@ -53,13 +66,74 @@ public class Idempotency {
         if (earlier.isPresent()) {
             IdempotencyStore.Stored stored = earlier.get();
             if (!stored.requestHash().equals(requestHash)) {
-                throw new DcxException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                        "this Idempotency-Key was used for a different request", Map.of("idempotencyKey", key));
+                throw reused(key);
+            }
+            if (stored.inProgress()) {
+                throw new DcxException(ErrorCode.IDEMPOTENT_REQUEST_IN_PROGRESS, "a request with this Idempotency-Key"
+                        + " is still being processed; repeat it later", Map.of("idempotencyKey", key));
             }
             return new Outcome(new Response(stored.status(), stored.body()), true);
         }
         Response response = action.get();
         store.complete(scope, key, response.status(), response.body());
         return new Outcome(response, false);
+    }
+
+    /**
+     * Like {@link #execute}, for an action that must not run inside a transaction (it commits its own steps). The
+     * key is claimed in a short transaction and stays in progress while the action runs; the answer is stored in
+     * another. A failed action gives the claim up, so the retry runs for real. A concurrent request with the same
+     * key waits for the answer; a claim whose holder crashed (its lease of {@code dcx.idempotency.lease} ran out)
+     * is taken over and the action run again, which is why the action must be safe to repeat: a repeated purchase
+     * finds the listing it reserved and is refused, it never buys twice. Waiting longer than a lease without an
+     * answer is IDEMPOTENT_REQUEST_IN_PROGRESS (409): the client retries later.
+     */
+    public Outcome executeDetached(String scope, String key, String requestHash, Supplier<Response> action) {
+        validKey(key);
+        String token = UUID.randomUUID().toString();
+        Instant giveUp = Instant.now().plus(lease);
+        while (true) {
+            Instant now = Instant.now();
+            IdempotencyStore.Claim claim = store.claimDetached(scope, key, requestHash, token, now, now.plus(lease));
+            if (claim.ours()) {
+                break;
+            }
+            IdempotencyStore.Stored stored = claim.existing();
+            if (!stored.requestHash().equals(requestHash)) {
+                throw reused(key);
+            }
+            if (!stored.inProgress()) {
+                return new Outcome(new Response(stored.status(), stored.body()), true);
+            }
+            if (now.isAfter(giveUp)) {
+                throw new DcxException(ErrorCode.IDEMPOTENT_REQUEST_IN_PROGRESS, "a request with this Idempotency-Key"
+                        + " is still being processed; repeat it later", Map.of("idempotencyKey", key));
+            }
+            sleep();
+        }
+        Response response;
+        try {
+            response = action.get();
+        } catch (RuntimeException | Error e) {
+            store.releaseDetached(scope, key, token);
+            throw e;
+        }
+        store.completeDetached(scope, key, token, response.status(), response.body());
+        return new Outcome(response, false);
+    }
+
+    private static DcxException reused(String key) {
+        return new DcxException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                "this Idempotency-Key was used for a different request", Map.of("idempotencyKey", key));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DcxException(ErrorCode.IDEMPOTENT_REQUEST_IN_PROGRESS, "interrupted while waiting for the"
+                    + " earlier request with this Idempotency-Key");
+        }
     }
 }

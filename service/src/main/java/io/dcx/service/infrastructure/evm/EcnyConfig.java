@@ -41,9 +41,16 @@ public interface EcnyConfig {
     @WithDefault("2000")
     int scanMaxBlocks();
 
-    /** How long a payout waits for its receipt before answering PAYMENT_RAIL_UNAVAILABLE (retry resumes it). */
-    @WithDefault("20s")
+    /**
+     * How long a payout waits for its receipt before answering PAYMENT_RAIL_UNAVAILABLE (retry resumes it). Short:
+     * the wait holds a database connection, and {@link PayoutRebroadcaster} sees a slow payout through anyway.
+     */
+    @WithDefault("5s")
     Duration receiptTimeout();
+
+    /** How often {@link PayoutRebroadcaster} looks at payouts not yet mined. */
+    @WithDefault("5s")
+    Duration rebroadcastInterval();
 
     /** Timeout of one JSON-RPC call. */
     @WithDefault("5s")

@@ -17,6 +17,9 @@ import java.util.function.LongFunction;
  */
 @ApplicationScoped
 public class EcnyPayoutStore {
+    private static final String COLUMNS = "reference, account_id, to_address, amount_fen, escrow, nonce, tx_hash,"
+            + " raw_tx, status, created_at";
+
     private final EntityManager em;
 
     public EcnyPayoutStore(EntityManager em) {
@@ -38,29 +41,35 @@ public class EcnyPayoutStore {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
     public Optional<Payout> find(String reference) {
-        List<Object[]> rows = em.createNativeQuery("SELECT reference, account_id, to_address, amount_fen, escrow, nonce,"
-                        + " tx_hash, raw_tx, status, created_at FROM ecny_payout WHERE reference = ?1")
+        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM ecny_payout WHERE reference = ?1")
                 .setParameter(1, reference)
                 .getResultList();
-        return rows.stream().findFirst().map(r -> new Payout((String) r[0], (String) r[1], (String) r[2],
-                ((Number) r[3]).longValue(), (String) r[4], ((Number) r[5]).longValue(), (String) r[6], (String) r[7],
-                Status.valueOf((String) r[8]), SqlSignalStore.instant(r[9])));
+        return rows.stream().findFirst().map(EcnyPayoutStore::payout);
+    }
+
+    private static Payout payout(Object[] r) {
+        return new Payout((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(), (String) r[4],
+                ((Number) r[5]).longValue(), (String) r[6], (String) r[7], Status.valueOf((String) r[8]),
+                SqlSignalStore.instant(r[9]));
     }
 
     /**
-     * Allocates the escrow's next nonce (the larger of the node's pending count and one past every live payout we
-     * signed; serialised per escrow by an advisory lock), signs with it and stores the payout as SIGNED, replacing
-     * an ABANDONED one of the same reference. Commits before returning.
+     * Allocates a nonce of the escrow, signs with it and stores the payout as SIGNED, replacing an ABANDONED one of
+     * the same reference; commits before returning. The nonce is the lowest one from the node's pending count up
+     * that no live payout holds: so a nonce an abandoned payout gave back is used again, instead of leaving a gap
+     * that would keep every later payout from being mined. Serialised per escrow by an advisory lock.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Payout prepare(String reference, String accountId, String toAddress, long amountFen, String escrow,
             long nodePendingNonce, LongFunction<Signed> signer) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('ecny-escrow:' || ?1))")
-                .setParameter(1, escrow).getSingleResult();
-        Number ours = (Number) em.createNativeQuery("SELECT max(nonce) FROM ecny_payout WHERE escrow = ?1"
-                        + " AND status <> 'ABANDONED'")
-                .setParameter(1, escrow).getSingleResult();
-        long nonce = Math.max(nodePendingNonce, ours == null ? 0 : ours.longValue() + 1);
+        lockEscrow(escrow);
+        long nonce = nodePendingNonce;
+        for (long taken : liveNoncesFrom(escrow, nodePendingNonce)) {
+            if (taken != nonce) {
+                break;
+            }
+            nonce++;
+        }
         Signed signed = signer.apply(nonce);
         Instant now = Instant.now();
         int written = em.createNativeQuery("INSERT INTO ecny_payout (reference, account_id, to_address, amount_fen,"
@@ -85,6 +94,46 @@ public class EcnyPayoutStore {
         }
         return new Payout(reference, accountId, toAddress, amountFen, escrow, nonce, signed.txHash(), signed.rawTx(),
                 Status.SIGNED, now);
+    }
+
+    /**
+     * Runs {@code send} with {@code nonce} while no payout can be prepared, if no live payout holds that nonce;
+     * answers whether it ran. For the transaction that fills a gap in the escrow's nonces.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean withFreeNonce(String escrow, long nonce, Runnable send) {
+        lockEscrow(escrow);
+        List<Long> taken = liveNoncesFrom(escrow, nonce);
+        if (!taken.isEmpty() && taken.get(0) == nonce) {
+            return false;
+        }
+        send.run();
+        return true;
+    }
+
+    /** The escrow's payouts signed or sent but not known to be mined, by nonce. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
+    public List<Payout> unfinished(String escrow) {
+        List<Object[]> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM ecny_payout WHERE escrow = ?1"
+                        + " AND status IN ('SIGNED', 'SENT') ORDER BY nonce")
+                .setParameter(1, escrow)
+                .getResultList();
+        return rows.stream().map(EcnyPayoutStore::payout).toList();
+    }
+
+    private void lockEscrow(String escrow) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('ecny-escrow:' || ?1))")
+                .setParameter(1, escrow).getSingleResult();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> liveNoncesFrom(String escrow, long from) {
+        List<Number> rows = em.createNativeQuery("SELECT nonce FROM ecny_payout WHERE escrow = ?1 AND nonce >= ?2"
+                        + " AND status <> 'ABANDONED' ORDER BY nonce")
+                .setParameter(1, escrow).setParameter(2, from)
+                .getResultList();
+        return rows.stream().map(Number::longValue).toList();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

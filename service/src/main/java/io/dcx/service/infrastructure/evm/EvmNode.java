@@ -123,6 +123,13 @@ public class EvmNode {
                 .getTransactionCount().longValueExact();
     }
 
+    /** The account's next nonce counting only mined transactions. */
+    public long minedNonce(String address) {
+        return call("eth_getTransactionCount",
+                w -> w.ethGetTransactionCount(address, DefaultBlockParameterName.LATEST).send())
+                .getTransactionCount().longValueExact();
+    }
+
     /** Broadcasts a signed transaction; answers the hash the node reports. */
     public String sendRaw(String signedHex) {
         return call("eth_sendRawTransaction", w -> w.ethSendRawTransaction(signedHex).send()).getTransactionHash();

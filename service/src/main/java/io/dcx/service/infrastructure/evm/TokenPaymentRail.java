@@ -35,7 +35,9 @@ import org.web3j.utils.Numeric;
  * explicit nonce and committed to {@code ecny_payout} before it is broadcast; a second call with the same
  * reference, after a crash or a rolled-back withdrawal, re-sends that very transaction (same nonce, same hash), so
  * at most one of them can ever be mined. A payout signed in this call whose broadcast was refused at the
- * connection (certainly not delivered) is ABANDONED, which frees its nonce for the next payout.
+ * connection (certainly not delivered) is ABANDONED, which frees its nonce for the next payout; before an ABANDONED
+ * payout is signed again, its first transaction is looked up once more, in case it was mined after all.
+ * {@link PayoutRebroadcaster} sends payouts the node lost again and fills gaps in the escrow's nonces.
  */
 @ApplicationScoped
 public class TokenPaymentRail implements PaymentRail {
@@ -72,6 +74,14 @@ public class TokenPaymentRail implements PaymentRail {
         Optional<Payout> earlier = payouts.find(reference);
         Payout payout;
         boolean fresh;
+        if (earlier.isPresent() && earlier.get().status() == Status.ABANDONED) {
+            // Given up as undelivered, or its nonce went to another transaction: if it was mined after all, that is
+            // the payment; signing a second one would pay twice.
+            Optional<Transfer> mined = outcomeOf(earlier.get());
+            if (mined.isPresent()) {
+                return mined.get();
+            }
+        }
         if (earlier.isPresent() && earlier.get().status() != Status.ABANDONED) {
             payout = earlier.get();
             if (!payout.accountId().equals(accountId) || payout.amountFen() != amount.fen()) {
@@ -98,14 +108,32 @@ public class TokenPaymentRail implements PaymentRail {
         return broadcastAndWait(payout, fresh);
     }
 
+    /** The transfer as mined, marked so, or empty if the node has no receipt for it. */
+    Optional<Transfer> outcomeOf(Payout payout) {
+        Optional<TransactionReceipt> receipt = node.receipt(payout.txHash());
+        if (receipt.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean ok = receipt.get().isStatusOK();
+        payouts.mark(payout.reference(), ok ? Status.MINED : Status.REVERTED,
+                receipt.get().getBlockNumber().longValueExact());
+        return Optional.of(ok ? new Transfer(payout.txHash(), true, null)
+                : new Transfer(payout.txHash(), false, "the token transfer reverted on chain"));
+    }
+
     private Transfer broadcastAndWait(Payout payout, boolean fresh) {
         try {
             node.sendRaw(payout.rawTx());
         } catch (EvmNode.NodeUnreachable e) {
             if (fresh) {
                 payouts.mark(payout.reference(), Status.ABANDONED, null);
+                throw e;
             }
-            throw e;
+            // Signed and perhaps delivered before: it may still be mined, so the caller must not give up on it.
+            // PayoutRebroadcaster sends it again once the node is back.
+            throw new DcxException(ErrorCode.PAYMENT_RAIL_UNAVAILABLE, e.detail()
+                    + "; payout " + payout.txHash() + " is signed and will be sent again",
+                    Map.of("rail", NAME, "txHash", payout.txHash()));
         } catch (EvmNode.NodeRefused e) {
             // "already known" / "nonce too low": an earlier broadcast of this transaction (or of the one that used
             // its nonce) arrived; the receipt decides. Anything else, for a transaction signed just now, means the
@@ -125,15 +153,14 @@ public class TokenPaymentRail implements PaymentRail {
         if (payout.status() == Status.SIGNED) {
             payouts.mark(payout.reference(), Status.SENT, null);
         }
-        long deadline = System.nanoTime() + config.receiptTimeout().toNanos();
+        // The request that signed the payout waits for it (a node mining at once answers in milliseconds); a
+        // repeat only looks once: PayoutRebroadcaster sees it through, and the settlement recovery, which repeats
+        // payouts one trade after another, must not wait on each.
+        long deadline = System.nanoTime() + (fresh ? config.receiptTimeout().toNanos() : 0);
         while (true) {
-            Optional<TransactionReceipt> receipt = node.receipt(payout.txHash());
-            if (receipt.isPresent()) {
-                boolean ok = receipt.get().isStatusOK();
-                payouts.mark(payout.reference(), ok ? Status.MINED : Status.REVERTED,
-                        receipt.get().getBlockNumber().longValueExact());
-                return ok ? new Transfer(payout.txHash(), true, null)
-                        : new Transfer(payout.txHash(), false, "the token transfer reverted on chain");
+            Optional<Transfer> mined = outcomeOf(payout);
+            if (mined.isPresent()) {
+                return mined.get();
             }
             if (System.nanoTime() > deadline) {
                 throw new DcxException(ErrorCode.PAYMENT_RAIL_UNAVAILABLE, "payout " + payout.txHash()
@@ -149,7 +176,7 @@ public class TokenPaymentRail implements PaymentRail {
         }
     }
 
-    private EcnyPayoutStore.Signed sign(long nonce, String to, long fen) {
+    EcnyPayoutStore.Signed sign(long nonce, String to, long fen) {
         Function transfer = new Function("transfer", List.of(new Address(to), new Uint256(BigInteger.valueOf(fen))),
                 List.of());
         RawTransaction raw = RawTransaction.createTransaction(BigInteger.valueOf(nonce),
@@ -157,6 +184,16 @@ public class TokenPaymentRail implements PaymentRail {
                 BigInteger.ZERO, FunctionEncoder.encode(transfer));
         String hex = Numeric.toHexString(TransactionEncoder.signMessage(raw, config.chainId(), credentials()));
         return new EcnyPayoutStore.Signed(Hash.sha3(hex), hex);
+    }
+
+    /**
+     * A transaction that does nothing but use up {@code nonce}: no value, to the escrow itself. It fills a gap
+     * in the escrow's nonces, which would otherwise keep every later payout from being mined.
+     */
+    String signNonceFiller(long nonce) {
+        RawTransaction raw = RawTransaction.createEtherTransaction(BigInteger.valueOf(nonce),
+                BigInteger.valueOf(config.gasPriceWei()), BigInteger.valueOf(21_000), escrowAddress(), BigInteger.ZERO);
+        return Numeric.toHexString(TransactionEncoder.signMessage(raw, config.chainId(), credentials()));
     }
 
     void requireEnabled() {
