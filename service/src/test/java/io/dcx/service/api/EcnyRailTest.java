@@ -26,7 +26,6 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
@@ -63,9 +62,7 @@ class EcnyRailTest {
 
     @BeforeEach
     void needsTheNode() throws Exception {
-        Assumptions.assumeTrue(EvmTestResource.available(),
-                "DCX_TEST_EVM_URL / DCX_TEST_EVM_ARTIFACTS not set: run through ./dcx test (under CI=true this fails)");
-        chain = EvmTestResource.chain;
+        chain = EvmTestResource.requireChain();
         EvmTestResource.nodeSwitch.on();
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
@@ -52,6 +53,16 @@ public class EvmTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static boolean available() {
         return chain != null;
+    }
+
+    /**
+     * The chain, for a test's {@code @BeforeEach}; skips the test when there is no node (under CI=true the resource
+     * has failed already).
+     */
+    public static Chain requireChain() {
+        Assumptions.assumeTrue(available(),
+                "DCX_TEST_EVM_URL / DCX_TEST_EVM_ARTIFACTS not set: run through ./dcx test (under CI=true this fails)");
+        return chain;
     }
 
     @Override

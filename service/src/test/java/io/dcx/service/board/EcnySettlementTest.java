@@ -21,7 +21,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
@@ -59,9 +58,7 @@ class EcnySettlementTest {
 
     @BeforeEach
     void needsTheNode() {
-        Assumptions.assumeTrue(EvmTestResource.available(),
-                "DCX_TEST_EVM_URL / DCX_TEST_EVM_ARTIFACTS not set: run through ./dcx test (under CI=true this fails)");
-        chain = EvmTestResource.chain;
+        chain = EvmTestResource.requireChain();
         policyBefore = board.policy();
     }
 

@@ -122,10 +122,7 @@ class DetachedIdempotencyTest {
     void aClaimWhoseHolderDiedIsTakenOverWhenItsLeaseEnds() {
         String key = key();
         // What a service killed while running the action leaves: a claim in progress, no answer.
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO idempotency_key (scope, idem_key,"
-                        + " request_hash, created_at, claim_token, lease_until) VALUES ('acc-1', ?1, ?2, now(),"
-                        + " 'dead-process', now() + interval '1 second')")
-                .setParameter(1, key).setParameter(2, hash("h")).executeUpdate());
+        claimInProgress(key, "dead-process", "1 second");
         long started = System.nanoTime();
         Idempotency.Outcome outcome = idempotency().executeDetached("acc-1", key, hash("h"),
                 () -> new Idempotency.Response(201, "{\"again\":true}"));
@@ -138,10 +135,7 @@ class DetachedIdempotencyTest {
     @Test
     void aClaimStillInProgressAfterALeaseIsRefusedAsInProgress() {
         String key = key();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO idempotency_key (scope, idem_key,"
-                        + " request_hash, created_at, claim_token, lease_until) VALUES ('acc-1', ?1, ?2, now(),"
-                        + " 'slow', now() + interval '1 hour')")
-                .setParameter(1, key).setParameter(2, hash("h")).executeUpdate());
+        claimInProgress(key, "slow", "1 hour");
         assertThatThrownBy(() -> idempotency().executeDetached("acc-1", key, hash("h"),
                 () -> new Idempotency.Response(201, "{}")))
                 .isInstanceOf(DcxException.class)
@@ -156,6 +150,15 @@ class DetachedIdempotencyTest {
                 () -> new Idempotency.Response(201, "{}")))
                 .isInstanceOf(DcxException.class)
                 .extracting(e -> ((DcxException) e).code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+    }
+
+    /** A claim of {@code key} for request "h" held by {@code token}, its lease ending after {@code lease}. */
+    private void claimInProgress(String key, String token, String lease) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("INSERT INTO idempotency_key (scope, idem_key,"
+                        + " request_hash, created_at, claim_token, lease_until) VALUES ('acc-1', ?1, ?2, now(), ?3,"
+                        + " now() + CAST(?4 AS INTERVAL))")
+                .setParameter(1, key).setParameter(2, hash("h")).setParameter(3, token).setParameter(4, lease)
+                .executeUpdate());
     }
 
     private long rows(String key) {
