@@ -28,7 +28,9 @@ final class Market {
     static final Map<String, Set<String>> EXPECTED_REFUSALS = Map.of(
             "purchase", Set.of("LISTING_NOT_OPEN", "INSUFFICIENT_FUNDS", "HALT", "PRICE_BAND", "DAILY_LIMIT_EXCEEDED",
                     "CONCENTRATION", "HOLDING_PERIOD", "TRANSFER_CAP", "SELF_TRADE", "LINKED_ACCOUNTS",
-                    "ASSET_NOT_TRADABLE", "NOT_OWNER", "LEDGER_CONFLICT"),
+                    "ASSET_NOT_TRADABLE", "NOT_OWNER", "LEDGER_CONFLICT",
+                    // a retry of a purchase the service is still settling: "try again", and the user does
+                    "IDEMPOTENT_REQUEST_IN_PROGRESS"),
             "list", Set.of("ASSET_ALREADY_LISTED", "ASSET_NOT_TRADABLE", "NOT_OWNER", "HALT", "HOLDING_PERIOD",
                     "PRICE_BAND", "LEDGER_CONFLICT"),
             // LEDGER_CONFLICT: the chain invalidated a concurrent write (MVCC), "try again"; counted, never hidden.
@@ -131,17 +133,25 @@ final class Market {
         return !stop && (held || api.nowMs() < endMs);
     }
 
-    /** Sends until it gets an answer that is not a 5xx, or the drain deadline passes. */
+    /**
+     * Sends until it gets a final answer, or the drain deadline passes: no answer, a 5xx and 409
+     * IDEMPOTENT_REQUEST_IN_PROGRESS (the same key is still being worked on) all say "try again".
+     */
     private Api.Reply retrying(Supplier<Api.Reply> call) {
         Api.Reply reply = call.get();
-        while ((reply.status() == 0 || reply.status() >= 500) && api.nowMs() < drainMs) {
+        while (tryAgain(reply) && api.nowMs() < drainMs) {
             sleep(500);
             reply = call.get();
         }
-        if (reply.status() == 0 || reply.status() >= 500) {
+        if (tryAgain(reply)) {
             gaveUp.incrementAndGet();
         }
         return reply;
+    }
+
+    private static boolean tryAgain(Api.Reply reply) {
+        return reply.status() == 0 || reply.status() >= 500
+                || (reply.status() == 409 && "IDEMPOTENT_REQUEST_IN_PROGRESS".equals(reply.code()));
     }
 
     // ------------------------------------------------------------------ creators
