@@ -69,8 +69,7 @@ public class Idempotency {
                 throw reused(key);
             }
             if (stored.inProgress()) {
-                throw new DcxException(ErrorCode.IDEMPOTENT_REQUEST_IN_PROGRESS, "a request with this Idempotency-Key"
-                        + " is still being processed; repeat it later", Map.of("idempotencyKey", key));
+                throw inProgress(key);
             }
             return new Outcome(new Response(stored.status(), stored.body()), true);
         }
@@ -106,8 +105,7 @@ public class Idempotency {
                 return new Outcome(new Response(stored.status(), stored.body()), true);
             }
             if (now.isAfter(giveUp)) {
-                throw new DcxException(ErrorCode.IDEMPOTENT_REQUEST_IN_PROGRESS, "a request with this Idempotency-Key"
-                        + " is still being processed; repeat it later", Map.of("idempotencyKey", key));
+                throw inProgress(key);
             }
             sleep();
         }
@@ -120,6 +118,11 @@ public class Idempotency {
         }
         store.completeDetached(scope, key, token, response.status(), response.body());
         return new Outcome(response, false);
+    }
+
+    private static DcxException inProgress(String key) {
+        return new DcxException(ErrorCode.IDEMPOTENT_REQUEST_IN_PROGRESS, "a request with this Idempotency-Key is"
+                + " still being processed; repeat it later", Map.of("idempotencyKey", key));
     }
 
     private static DcxException reused(String key) {
